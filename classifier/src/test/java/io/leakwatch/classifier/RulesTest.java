@@ -1,0 +1,50 @@
+package io.leakwatch.classifier;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesTest {
+    private final SmsClassifier base = Classifiers.loadDefault();
+
+    @Test
+    void shouldApplyNewDecisiveRule() {
+        final String text = "周末来我们店看看新到的茶叶";
+        assertThat(base.classify(text, null).category()).isEqualTo(Category.NORMAL);
+        final RuleAwareClassifier withRule = base.withRules(List.of(
+            new RuleSpec("tea-spam", RuleKind.KEYWORD, "新到的茶叶", Category.MARKETING, 1.0, true)));
+        final Classification c = withRule.classify(text, null);
+        assertThat(c.category()).isEqualTo(Category.MARKETING);
+        assertThat(c.reason()).isEqualTo("rule:tea-spam");
+        assertThat(base.classify(text, null).category()).as("the original is unchanged").isEqualTo(Category.NORMAL);
+    }
+
+    @Test
+    void shouldApplySenderAndRegexRules() {
+        final RuleAwareClassifier c = base.withRules(List.of(
+            new RuleSpec("blocked-port", RuleKind.SENDER, "1069000{3}1", Category.FRAUD, 1.0, true),
+            new RuleSpec("loan-regex", RuleKind.REGEX, "日息\\s*0\\.\\d+", Category.FRAUD, 1.0, true)));
+        assertThat(c.classify("你好", "+86 10690 00001").category()).isEqualTo(Category.FRAUD);
+        assertThat(c.classify("低息贷款，日息 0.02%，当天到账", null).reason()).isEqualTo("rule:loan-regex");
+    }
+
+    @Test
+    void shouldSwitchOffBuiltInRulesById() {
+        final String otp = "【美柚】您的验证码是482913，5分钟内有效。";
+        assertThat(base.classify(otp, null).reason()).isEqualTo("rule:otp");
+        final RuleAwareClassifier off = base.withRules(List.of(
+            new RuleSpec("otp", RuleKind.KEYWORD, "-", Category.TRANSACTIONAL, 1.0, false)));
+        assertThat(off.classify(otp, null).reason()).isNotEqualTo("rule:otp");
+        assertThat(off.classify(otp, null).otp()).isFalse();
+    }
+
+    @Test
+    void shouldSkipRulesThatDoNotCompile() {
+        final SmsClassifier c = base.withRules(List.of(
+            new RuleSpec("broken", RuleKind.REGEX, "([unclosed", Category.FRAUD, 1.0, true)));
+        assertThat(c.rejectedRules()).singleElement().asString().startsWith("broken");
+        assertThat(c.classify("([unclosed", null).category()).isNotNull();
+    }
+}

@@ -1,0 +1,73 @@
+package io.leakwatch.classifier;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SmsClassifierTest {
+    private final SmsClassifier classifier = Classifiers.loadDefault();
+
+    @Test
+    void shouldDetectOneTimeCodesAsTransactional() {
+        for (final String text : List.of(
+                "【美柚】您的验证码是482913，5分钟内有效，请勿泄露。",
+                "【支付宝】校验码 7731，您正在进行付款，切勿告诉他人。",
+                "您的动态码为 660184，用于登录，10分钟内有效【中国银行】",
+                "Your verification code is 551204. Do not share it with anyone.")) {
+            final Classification c = classifier.classify(text, "1069012345");
+            assertThat(c.category()).as(text).isEqualTo(Category.TRANSACTIONAL);
+            assertThat(c.otp()).as(text).isTrue();
+            assertThat(c.reason()).as(text).isEqualTo("rule:otp");
+        }
+    }
+
+    @Test
+    void shouldNotTakeMaskedOrMissingCodeForOtp() {
+        assertThat(classifier.classify("验证码是什么意思", null).otp()).isFalse();
+        assertThat(classifier.classify("【某某】您的验证码是xxxxxx", null).otp()).isFalse();
+    }
+
+    @Test
+    void shouldCarrySignatureAndOptOut() {
+        final Classification c = classifier.classify("【优衣库】春季新品全场8折，会员再享95折，回T退订", "10690000");
+        assertThat(c.signature()).isEqualTo("优衣库");
+        assertThat(c.optOut()).isTrue();
+        assertThat(c.category()).isEqualTo(Category.MARKETING);
+        assertThat(c.category().isSpam()).isTrue();
+    }
+
+    @Test
+    void shouldClassifyNotices() {
+        for (final String text : List.of(
+                "【招商银行】您尾号8812的储蓄卡03月02日12:01消费支出人民币188.00元，余额2,311.50元。",
+                "【丰巢】您的快递已存入丰巢柜，取件码 123456，请及时取件。",
+                "尊敬的客户，您本月套餐内流量已使用80%，剩余话费23.5元。【中国移动】")) {
+            assertThat(classifier.classify(text, "95555").category()).as(text).isEqualTo(Category.TRANSACTIONAL);
+        }
+    }
+
+    @Test
+    void shouldClassifyPersonalMessagesAsNormal() {
+        for (final String text : List.of("那我还是去你楼下等你吧，快点啊。", "今晚回家吃饭吗", "ok see you at 8 then")) {
+            assertThat(classifier.classify(text, "13800138000").category()).as(text).isEqualTo(Category.NORMAL);
+        }
+    }
+
+    @Test
+    void shouldClassifyAdult() {
+        assertThat(classifier.classify("本会所提供酒店上门服务，学生妹少妇模特，无需定金满意付款，电话13912345678", null)
+            .category()).isEqualTo(Category.ADULT);
+    }
+
+    @Test
+    void shouldClassifyFraud() {
+        for (final String text : List.of(
+                "澳门百家乐真人娱乐城，注册送彩金，首存即送100%，网址 www.example88.com",
+                "代开各类发票，增值税专用发票，电话13912345678",
+                "尊敬的用户您的网银密码器将于今日失效，请立即登录 http://icbc-xx.cn 进行升级【工商银行】")) {
+            assertThat(classifier.classify(text, null).category()).as(text).isEqualTo(Category.FRAUD);
+        }
+    }
+}
