@@ -1,0 +1,134 @@
+package io.leakwatch.app.cli;
+
+import io.leakwatch.app.broker.EmbeddedKafka;
+import io.leakwatch.app.broker.TopicSpec;
+import io.leakwatch.app.demo.DemoTraffic;
+import io.leakwatch.app.http.HttpApi;
+import io.leakwatch.app.http.Metrics;
+import io.leakwatch.app.http.Response;
+import io.leakwatch.app.replay.AlertJson;
+import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
+import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
+import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.simulator.Simulator;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.Topic;
+import io.leakwatch.topology.Topics;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts a Kafka broker (KRaft) and a schema registry in-process, streams a simulated carrier's SMS",
+                "with a planted leak through the real topology at accelerated time, prints alerts as they open,",
+                "and serves GET /alerts and GET /metrics. Ctrl-C stops it."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port on localhost (default ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE}).")
+    private int registryPort;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "Port of /alerts and /metrics (default ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--scenario", description = "Scenario to simulate (default: the bundled mother-and-baby leak, 20,000 subscribers, 4 days).")
+    private Path scenario;
+
+    @Option(names = "--speedup", defaultValue = "1800", description = "Seconds of event time per second of wall time (default ${DEFAULT-VALUE}: an hour every 2 s).")
+    private double speedup;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the data topics (default ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (speedup <= 0) {
+            throw new IllegalArgumentException("--speedup must be positive, was " + speedup);
+        }
+        final Path work = Files.createTempDirectory("leakwatch-demo");
+        final Path events = work.resolve("traffic");
+        System.out.println("simulating the demo scenario ...");
+        Simulator.run(scenarioFile(work), events);
+        final CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+        }, "demo-shutdown"));
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, work.resolve("kafka"));
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(registryPort);
+             Metrics metrics = new Metrics();
+             HttpApi http = HttpApi.start("localhost", httpPort)) {
+            final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
+            final Topics topics = new Topics(serdes);
+            kafka.createTopics(topicSpecs(topics));
+            final ZoneOffset offset = ZoneOffset.ofHours(8);
+            try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, offset,
+                    alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n", alert.getStatus(), alert.getApp(),
+                            AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders()));
+                 StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
+                         LeakWatchConfig.demo(), serdes, metrics.registry(), new Properties())) {
+                http.route("/alerts", request -> Response.json(200, feed.json()));
+                http.route("/metrics", metrics.scrapeHandler());
+                runner.start();
+                System.out.println("Kafka broker     " + kafka.bootstrapServers());
+                System.out.println("Schema registry  " + registry.url());
+                System.out.println("Alerts           " + http.url() + "/alerts");
+                System.out.println("Metrics          " + http.url() + "/metrics");
+                System.out.printf("streaming simulated traffic at %.0fx; press Ctrl-C to stop%n", speedup);
+                final DemoTraffic traffic = new DemoTraffic(kafka.bootstrapServers(), serdes, topics, events, speedup);
+                final Thread producer = new Thread(traffic, "demo-traffic");
+                producer.setDaemon(true);
+                producer.start();
+                stop.await();
+                System.out.println("stopping ...");
+                traffic.stop();
+            }
+        } finally {
+            deleteQuietly(work);
+        }
+        return 0;
+    }
+
+    private Path scenarioFile(Path work) throws Exception {
+        if (scenario != null) {
+            if (!Files.isRegularFile(scenario)) {
+                throw new IllegalArgumentException("--scenario: no such file: " + scenario);
+            }
+            return scenario;
+        }
+        final Path bundled = work.resolve("demo-scenario.json");
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/io/leakwatch/app/demo/demo-scenario.json")) {
+            Files.copy(in, bundled, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return bundled;
+    }
+
+    private List<TopicSpec> topicSpecs(Topics topics) {
+        final List<TopicSpec> specs = new ArrayList<>();
+        for (Topic<?, ?> topic : topics.all()) {
+            specs.add(new TopicSpec(topic.name(), topic.compacted() ? 1 : partitions, topic.compacted()));
+        }
+        return specs;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.leakwatch.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code leakwatch.jar}; the launcher script {@code ./leakwatch} runs it. */
+@Command(name = "leakwatch", mixinStandardHelpOptions = true, version = "LeakWatch 0.1.0",
+        description = "Detects leaks of app users' phone numbers from the SMS spam they start receiving.",
+        subcommands = {DemoCommand.class, SimulateCommand.class, ReplayCommand.class, ClassifyCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        final CommandLine cli = new CommandLine(new Main());
+        // A bad argument or config value is the user's mistake: say which, without a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException) {
+                commandLine.getErr().println("leakwatch " + commandLine.getCommandName() + ": " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,153 @@
+package io.leakwatch.app.replay;
+
+import io.leakwatch.app.events.RawExport;
+import io.leakwatch.schemas.App;
+import io.leakwatch.schemas.DeadLetter;
+import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.schemas.registry.InMemorySchemaRegistryClient;
+import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.LeakWatchTopology;
+import io.leakwatch.topology.PipelineListener;
+import io.leakwatch.topology.Topics;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** Runs the topology over an export in event time and writes the alerts. */
+public final class Replay {
+
+    /** What a replay saw. */
+    public record Summary(long events, long deadLetters, List<LeakAlert> alerts, ZoneOffset offset) {
+    }
+
+    /** Output topics are drained every this many input records, so a long archive does not pile up in memory. */
+    private static final int DRAIN_EVERY = 20_000;
+
+    private final LeakWatchConfig config;
+    private final PipelineListener listener;
+
+    public Replay(LeakWatchConfig config, PipelineListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** Replays a simulator output directory ({@code events.jsonl} and {@code apps.json}). */
+    public Summary replayDirectory(Path dir, Path alertsOut) throws IOException {
+        return replay(dir.resolve("events.jsonl"), dir.resolve("apps.json"), alertsOut);
+    }
+
+    public Summary replay(Path events, Path appsFile, Path alertsOut) throws IOException {
+        requireFile(events, "--events");
+        requireFile(appsFile, "--apps");
+        final List<App> apps = RawExport.readApps(appsFile);
+        final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
+        final Topics topics = new Topics(serdes);
+        final Topology topology = LeakWatchTopology.build(config, serdes, listener);
+        final List<LeakAlert> alerts = new ArrayList<>();
+        long count = 0;
+        long deadLetters = 0;
+        ZoneOffset offset = null;
+        final Path stateDir = Files.createTempDirectory("leakwatch-replay");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, driverProperties(stateDir));
+             RawExport.Reader reader = new RawExport.Reader(events)) {
+            final TestInputTopic<String, App> appInput = driver.createInputTopic(topics.apps.name(),
+                    topics.apps.keySerde().serializer(), topics.apps.valueSerde().serializer());
+            final TestInputTopic<byte[], byte[]> smsInput = driver.createInputTopic(topics.smsEvents.name(),
+                    topics.smsEvents.keySerde().serializer(), topics.smsEvents.valueSerde().serializer());
+            final TestOutputTopic<String, LeakAlert> alertOutput = driver.createOutputTopic(topics.leakAlerts.name(),
+                    topics.leakAlerts.keySerde().deserializer(), topics.leakAlerts.valueSerde().deserializer());
+            final TestOutputTopic<String, DeadLetter> dlqOutput = driver.createOutputTopic(topics.deadLetters.name(),
+                    topics.deadLetters.keySerde().deserializer(), topics.deadLetters.valueSerde().deserializer());
+            final List<TestOutputTopic<?, ?>> drained = List.of(
+                    driver.createOutputTopic(topics.classified.name(), topics.classified.keySerde().deserializer(),
+                            topics.classified.valueSerde().deserializer()),
+                    driver.createOutputTopic(topics.senderStats.name(), topics.senderStats.keySerde().deserializer(),
+                            topics.senderStats.valueSerde().deserializer()),
+                    driver.createOutputTopic(topics.cohortStats.name(), topics.cohortStats.keySerde().deserializer(),
+                            topics.cohortStats.valueSerde().deserializer()));
+            final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
+
+            long lastTs = 0;
+            for (App app : apps) {
+                appInput.pipeInput(new TestRecord<>(app.getId(), app, null, 0L));
+            }
+            while (reader.hasNext()) {
+                final RawExport.Line line = reader.next();
+                if (line instanceof RawExport.Line.Event e) {
+                    offset = offset == null ? e.offset() : offset;
+                    lastTs = e.event().getTs();
+                    final byte[] key = e.event().getRecipient().getBytes(StandardCharsets.UTF_8);
+                    smsInput.pipeInput(new TestRecord<>(key, eventSerializer.serialize(topics.smsEvents.name(), e.event()), null, lastTs));
+                } else if (line instanceof RawExport.Line.Unreadable u) {
+                    // Kept as it is: the ingest stage rejects it to the dead-letter topic with its reason.
+                    smsInput.pipeInput(new TestRecord<>(null, u.raw(), null, lastTs));
+                }
+                if (++count % DRAIN_EVERY == 0) {
+                    drained.forEach(TestOutputTopic::readRecordsToList);
+                    alerts.addAll(alertOutput.readValuesToList());
+                    deadLetters += dlqOutput.readValuesToList().size();
+                }
+            }
+            alerts.addAll(alertOutput.readValuesToList());
+            deadLetters += dlqOutput.readValuesToList().size();
+        } finally {
+            deleteRecursively(stateDir);
+        }
+        final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
+        writeAlerts(alerts, zone, alertsOut);
+        return new Summary(count, deadLetters, List.copyOf(alerts), zone);
+    }
+
+    private static void writeAlerts(List<LeakAlert> alerts, ZoneOffset offset, Path out) throws IOException {
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (LeakAlert alert : alerts) {
+                writer.write(AlertJson.line(alert, offset));
+                writer.write('\n');
+            }
+        }
+    }
+
+    private static Properties driverProperties(Path stateDir) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "leakwatch-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        return props;
+    }
+
+    private static void requireFile(Path file, String option) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + ": no such file: " + file);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

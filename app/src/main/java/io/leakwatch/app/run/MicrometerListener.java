@@ -1,0 +1,57 @@
+package io.leakwatch.app.run;
+
+import io.leakwatch.schemas.AlertStatus;
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.topology.PipelineListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The topology's events as Prometheus metrics: {@code leakwatch_messages_total{category}},
+ * {@code leakwatch_dead_letters_total{reason}}, {@code leakwatch_alert_changes_total{status}} and the gauge
+ * {@code leakwatch_alerts_open}. These names are what deploy/prometheus and the Grafana dashboard use.
+ */
+public final class MicrometerListener implements PipelineListener {
+
+    private final MeterRegistry registry;
+    private final Map<Category, Counter> messages = new EnumMap<>(Category.class);
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Set<String> openApps = ConcurrentHashMap.newKeySet();
+
+    public MicrometerListener(MeterRegistry registry) {
+        this.registry = registry;
+        for (Category category : Category.values()) {
+            messages.put(category, Counter.builder("leakwatch.messages").description("Messages classified, by category")
+                    .tag("category", category.name()).register(registry));
+        }
+        registry.gauge("leakwatch.alerts.open", openApps, Set::size);
+    }
+
+    @Override
+    public void classified(Category category) {
+        messages.get(category).increment();
+    }
+
+    @Override
+    public void deadLetter(String reason) {
+        // Reasons such as "bad-timestamp: 123" carry a value; the metric tag keeps only the kind.
+        final String kind = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+        deadLetters.computeIfAbsent(kind, k -> Counter.builder("leakwatch.dead.letters")
+                .description("Records sent to the dead-letter topic, by reason").tag("reason", k).register(registry)).increment();
+    }
+
+    @Override
+    public void alert(LeakAlert alert) {
+        if (alert.getStatus() == AlertStatus.RESOLVED) {
+            openApps.remove(alert.getApp());
+        } else {
+            openApps.add(alert.getApp());
+        }
+        registry.counter("leakwatch.alert.changes", "status", alert.getStatus().name()).increment();
+    }
+}

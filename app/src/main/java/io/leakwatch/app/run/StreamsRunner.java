@@ -1,0 +1,65 @@
+package io.leakwatch.app.run;
+
+import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.LeakWatchTopology;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound. */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    public StreamsRunner(String bootstrapServers, String applicationId, Path stateDir, LeakWatchConfig config, AvroSerdes serdes,
+                         MeterRegistry registry, Properties overrides) {
+        final Topology topology = LeakWatchTopology.build(config, serdes, new MicrometerListener(registry));
+        LOG.info("topology:\n{}", topology.describe());
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.putAll(overrides);
+        streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        for (KafkaStreams.State state : KafkaStreams.State.values()) {
+            Gauge.builder("leakwatch.streams.state", streams, s -> s.state() == state ? 1 : 0)
+                    .description("1 for the current state of the Kafka Streams client").tag("state", state.name()).register(registry);
+        }
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+    }
+}

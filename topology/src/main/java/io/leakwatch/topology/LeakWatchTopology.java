@@ -1,0 +1,170 @@
+package io.leakwatch.topology;
+
+import io.leakwatch.classifier.Classifiers;
+import io.leakwatch.classifier.RuleAwareClassifier;
+import io.leakwatch.schemas.App;
+import io.leakwatch.schemas.ClassifiedSms;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.Rule;
+import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.schemas.internal.CohortEvent;
+import io.leakwatch.schemas.internal.CohortHistory;
+import io.leakwatch.schemas.internal.CohortState;
+import io.leakwatch.schemas.internal.Incident;
+import io.leakwatch.schemas.internal.MembershipList;
+import io.leakwatch.schemas.internal.RegistrationHistory;
+import io.leakwatch.schemas.internal.SenderHistory;
+import io.leakwatch.schemas.internal.SenderWindow;
+import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.topology.alert.DetectorProcessor;
+import io.leakwatch.topology.classify.ClassifyProcessor;
+import io.leakwatch.topology.cohort.CohortProcessor;
+import io.leakwatch.topology.ingest.IngestProcessor;
+import io.leakwatch.topology.ingest.Ingested;
+import io.leakwatch.topology.membership.MembershipProcessor;
+import io.leakwatch.topology.reference.AppDirectory;
+import io.leakwatch.topology.reference.ReferenceStores;
+import io.leakwatch.topology.reference.RuleBook;
+import io.leakwatch.topology.sender.SenderStatsProcessor;
+import io.leakwatch.topology.sender.SenderWindows;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Builds the LeakWatch topology. Every processor, store and repartition topic is named: once deployed, those
+ * names are a contract (changelog and repartition topics carry them).
+ *
+ * <pre>
+ * sms.events ─ ingest ─┬─ rejected ──────────────────────────────► sms.dlq
+ *                      └─ accepted ─ classify ───────────────────► sms.classified (keyed by recipient token)
+ * sms.classified ─┬─ membership ─► cohort-events-by-app ─ cohort ─► cohort.stats ─► detector ─► leak.alerts
+ *                 └─ classified-by-sender ─ window ─ sender-stats ─► sender.stats
+ * apps, rules (compacted) ─► global stores (read by classify)
+ * </pre>
+ */
+public final class LeakWatchTopology {
+
+    private static final String DETECTOR_KEY = "all";
+
+    private LeakWatchTopology() {
+    }
+
+    public static Topology build(LeakWatchConfig config, AvroSerdes serdes) {
+        return build(config, serdes, PipelineListener.NONE);
+    }
+
+    public static Topology build(LeakWatchConfig config, AvroSerdes serdes, PipelineListener listener) {
+        return build(config, serdes, Classifiers.loadDefault(), listener);
+    }
+
+    public static Topology build(LeakWatchConfig config, AvroSerdes serdes, RuleAwareClassifier classifier, PipelineListener listener) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        final Topics topics = new Topics(serdes);
+        final AppDirectory apps = new AppDirectory();
+        final RuleBook rules = new RuleBook(classifier);
+
+        addReferenceStores(builder, topics, serdes, apps, rules);
+        ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
+        final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
+        detectLeaks(builder, classified, topics, serdes, config, listener);
+        summariseSenders(builder, classified, topics, serdes, config);
+        return builder.build();
+    }
+
+    private static void addReferenceStores(StreamsBuilder builder, Topics topics, AvroSerdes serdes, AppDirectory apps, RuleBook rules) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ReferenceStores.APPS_STORE), Serdes.String(),
+                        serdes.value(App.class)).withLoggingDisabled(),
+                topics.apps.name(), topics.apps.consumed(), () -> new ReferenceStores.AppsUpdater(apps));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ReferenceStores.RULES_STORE), Serdes.String(),
+                        serdes.value(Rule.class)).withLoggingDisabled(),
+                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.RulesUpdater(rules));
+    }
+
+    private static void ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,
+                                          AppDirectory apps, RuleBook rules, PipelineListener listener) {
+        final String source = topics.smsEvents.name();
+        final Serde<SmsEvent> eventSerde = serdes.value(SmsEvent.class);
+        final Map<String, KStream<String, Ingested>> branches = builder.stream(source, topics.smsEvents.consumed())
+                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config.hmacKey()),
+                        Named.as("ingest-decode-validate-pseudonymize"))
+                .split(Named.as("ingest-"))
+                .branch((token, result) -> result instanceof Ingested.Rejected, Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+
+        branches.get("ingest-rejected")
+                .mapValues(result -> ((Ingested.Rejected) result).letter(), Named.as("dead-letter"))
+                .peek((reason, letter) -> listener.deadLetter(reason), Named.as("count-dead-letter"))
+                .to(topics.deadLetters.name(), topics.deadLetters.produced());
+
+        branches.get("ingest-accepted")
+                .mapValues(result -> (Ingested.Accepted) result, Named.as("accepted"))
+                .processValues(() -> new ClassifyProcessor(rules, apps, listener), Named.as("classify"))
+                .to(topics.classified.name(), topics.classified.produced());
+    }
+
+    private static void detectLeaks(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
+                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener) {
+        builder.addStateStore(store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
+        builder.addStateStore(store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
+        builder.addStateStore(store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
+        builder.addStateStore(store(DetectorProcessor.HISTORY_STORE, serdes.value(CohortHistory.class)));
+        builder.addStateStore(store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
+
+        final KStream<String, CohortStats> cohortStats = classified
+                .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
+                .repartition(Repartitioned.<String, CohortEvent>as("cohort-events-by-app")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)))
+                .process(() -> new CohortProcessor(config), Named.as("cohort-stats"),
+                        CohortProcessor.OPEN_STORE, CohortProcessor.REGISTRATIONS_STORE);
+        cohortStats.to(topics.cohortStats.name(), topics.cohortStats.produced());
+
+        // The detector compares every cohort with all the others, so it sees them all: one partition, a few
+        // records per app and bucket.
+        cohortStats
+                .selectKey((app, stats) -> DETECTOR_KEY, Named.as("detector-key"))
+                .repartition(Repartitioned.<String, CohortStats>as("cohort-stats-to-detector").withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortStats.class)))
+                .process(() -> new DetectorProcessor(config, listener), Named.as("detector"),
+                        DetectorProcessor.HISTORY_STORE, DetectorProcessor.INCIDENT_STORE)
+                .to(topics.leakAlerts.name(), topics.leakAlerts.produced());
+    }
+
+    private static void summariseSenders(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
+                                         AvroSerdes serdes, LeakWatchConfig config) {
+        builder.addStateStore(store(SenderStatsProcessor.HISTORY_STORE, serdes.value(SenderHistory.class)));
+        classified
+                .groupBy((token, sms) -> sms.getSender(), Grouped.<String, ClassifiedSms>as("classified-by-sender")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(ClassifiedSms.class)))
+                .windowedBy(TimeWindows.ofSizeAndGrace(config.senderWindow(), config.grace()))
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(SenderWindows::empty, (sender, sms, window) -> SenderWindows.add(sms, window),
+                        Named.as("sender-window-aggregate"),
+                        Materialized.<String, SenderWindow, WindowStore<Bytes, byte[]>>as("sender-window-store")
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.value(SenderWindow.class)))
+                .toStream(Named.as("sender-window-closed"))
+                .process(SenderStatsProcessor::new, Named.as("sender-stats"), SenderStatsProcessor.HISTORY_STORE)
+                .to(topics.senderStats.name(), topics.senderStats.produced());
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde).withCachingEnabled();
+    }
+}

@@ -1,0 +1,23 @@
+package io.leakwatch.topology;
+
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.LeakAlert;
+
+/**
+ * What the topology tells its host as records pass, for metrics. Called on stream threads: implementations
+ * must be thread-safe and cheap (a counter increment). The topology knows nothing of the metrics library.
+ */
+public interface PipelineListener {
+
+    PipelineListener NONE = new PipelineListener() {
+    };
+
+    default void classified(Category category) {
+    }
+
+    default void deadLetter(String reason) {
+    }
+
+    default void alert(LeakAlert alert) {
+    }
+}

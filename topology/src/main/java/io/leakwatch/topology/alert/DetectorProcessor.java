@@ -1,0 +1,246 @@
+package io.leakwatch.topology.alert;
+
+import io.leakwatch.schemas.AlertStatus;
+import io.leakwatch.schemas.BuyerEvidence;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.Evidence;
+import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.schemas.internal.CohortHistory;
+import io.leakwatch.schemas.internal.Incident;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.PipelineListener;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Sees every app's cohort statistics (one partition: a few records per app per bucket). Evaluates a bucket once
+ * every known app has reported it, or once a later bucket shows up, and turns the signals into incident state
+ * changes: OPEN on a new signal, UPDATED when the evidence grows (a new buyer, or exposure grown by the update
+ * factor), RESOLVED after the configured number of quiet evaluations. Never one alert per window.
+ */
+public final class DetectorProcessor implements Processor<String, CohortStats, String, LeakAlert> {
+
+    public static final String HISTORY_STORE = "detector-history-store";
+    public static final String INCIDENT_STORE = "incident-store";
+
+    private final LeakWatchConfig config;
+    private final LeakEvaluator evaluator;
+    private final PipelineListener listener;
+    private ProcessorContext<String, LeakAlert> context;
+    private KeyValueStore<String, CohortHistory> histories;
+    private KeyValueStore<String, Incident> incidents;
+    /** Last bucket evaluated, and the apps that reported the newest bucket so far. */
+    private long evaluatedBucket = Long.MIN_VALUE;
+    private long newestBucket = Long.MIN_VALUE;
+    private final Set<String> reportedNewest = new LinkedHashSet<>();
+    private final Set<String> knownApps = new LinkedHashSet<>();
+
+    public DetectorProcessor(LeakWatchConfig config, PipelineListener listener) {
+        this.config = config;
+        this.evaluator = new LeakEvaluator(config);
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, LeakAlert> context) {
+        this.context = context;
+        this.histories = context.getStateStore(HISTORY_STORE);
+        this.incidents = context.getStateStore(INCIDENT_STORE);
+        try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
+            while (it.hasNext()) {
+                final KeyValue<String, CohortHistory> entry = it.next();
+                knownApps.add(entry.key);
+                final List<CohortStats> stats = entry.value.getStats();
+                if (!stats.isEmpty()) {
+                    newestBucket = Math.max(newestBucket, bucketOf(stats.get(stats.size() - 1)));
+                }
+            }
+        }
+        evaluatedBucket = newestBucket;
+    }
+
+    @Override
+    public void process(Record<String, CohortStats> record) {
+        final CohortStats stats = record.value();
+        if (stats == null) {
+            return;
+        }
+        final long bucket = bucketOf(stats);
+        if (bucket > newestBucket) {
+            if (newestBucket != Long.MIN_VALUE && evaluatedBucket < newestBucket) {
+                evaluate(newestBucket);
+            }
+            newestBucket = bucket;
+            reportedNewest.clear();
+        }
+        remember(stats);
+        if (bucket == newestBucket) {
+            reportedNewest.add(stats.getApp());
+            if (evaluatedBucket < newestBucket && reportedNewest.containsAll(knownApps)) {
+                evaluate(newestBucket);
+            }
+        }
+    }
+
+    private long bucketOf(CohortStats stats) {
+        return Math.floorDiv(stats.getWindowStart(), config.bucketMs());
+    }
+
+    private void remember(CohortStats stats) {
+        final CohortHistory existing = histories.get(stats.getApp());
+        final List<CohortStats> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getStats());
+        list.removeIf(s -> s.getWindowStart() == stats.getWindowStart());
+        int at = list.size();
+        while (at > 0 && list.get(at - 1).getWindowStart() > stats.getWindowStart()) {
+            at--;
+        }
+        list.add(at, stats);
+        while (list.size() > config.maxWindowBuckets()) {
+            list.remove(0);
+        }
+        knownApps.add(stats.getApp());
+        histories.put(stats.getApp(), CohortHistory.newBuilder().setApp(stats.getApp()).setStats(list).build());
+    }
+
+    private void evaluate(long bucket) {
+        evaluatedBucket = bucket;
+        final long at = (bucket + 1) * config.bucketMs() + config.grace().toMillis();
+        final SortedMap<String, List<CohortStats>> window = new TreeMap<>();
+        try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
+            while (it.hasNext()) {
+                final KeyValue<String, CohortHistory> entry = it.next();
+                final List<CohortStats> upTo = new ArrayList<>();
+                for (CohortStats s : entry.value.getStats()) {
+                    if (bucketOf(s) <= bucket) {
+                        upTo.add(s);
+                    }
+                }
+                if (!upTo.isEmpty()) {
+                    window.put(entry.key, upTo);
+                }
+            }
+        }
+        final Map<String, LeakEvaluator.Signal> signals = new TreeMap<>();
+        evaluator.evaluate(window).forEach(s -> signals.put(s.app(), s));
+        for (Map.Entry<String, LeakEvaluator.Signal> e : signals.entrySet()) {
+            onSignal(e.getValue(), window.get(e.getKey()), at);
+        }
+        final List<KeyValue<String, Incident>> open = new ArrayList<>();
+        try (KeyValueIterator<String, Incident> it = incidents.all()) {
+            it.forEachRemaining(open::add);
+        }
+        for (KeyValue<String, Incident> entry : open) {
+            if (entry.value.getOpen() && !signals.containsKey(entry.key)) {
+                onQuiet(entry.value, at);
+            }
+        }
+    }
+
+    private void onSignal(LeakEvaluator.Signal signal, List<CohortStats> history, long at) {
+        final Incident incident = incidents.get(signal.app());
+        final List<String> buyers = signal.buyers().stream().map(BuyerEvidence::getSender).toList();
+        if (incident == null || !incident.getOpen()) {
+            final long onset = onset(history, buyers, signal.windowStart());
+            final Incident opened = Incident.newBuilder()
+                    .setAlertId(signal.app() + "-" + at)
+                    .setApp(signal.app()).setOpen(true).setOpenedAt(at).setLastEmittedAt(at)
+                    .setLastEmittedExposed(signal.rate().k()).setQuietBuckets(0).setOnset(onset)
+                    .setBuyers(new ArrayList<>(buyers)).build();
+            incidents.put(signal.app(), opened);
+            emit(opened, AlertStatus.OPEN, at, signal);
+            return;
+        }
+        incident.setQuietBuckets(0);
+        final Set<String> known = new LinkedHashSet<>(incident.getBuyers());
+        final boolean newBuyer = !known.containsAll(buyers);
+        final boolean grown = signal.rate().k() >= incident.getLastEmittedExposed() * config.updateGrowth();
+        if (newBuyer || grown) {
+            known.addAll(buyers);
+            incident.setBuyers(new ArrayList<>(known));
+            incident.setLastEmittedAt(at);
+            incident.setLastEmittedExposed(Math.max(incident.getLastEmittedExposed(), signal.rate().k()));
+            emit(incident, AlertStatus.UPDATED, at, signal);
+        }
+        incidents.put(signal.app(), incident);
+    }
+
+    private void onQuiet(Incident incident, long at) {
+        incident.setQuietBuckets(incident.getQuietBuckets() + 1);
+        if (incident.getQuietBuckets() >= config.resolveAfter()) {
+            incident.setOpen(false);
+            incident.setLastEmittedAt(at);
+            emit(incident, AlertStatus.RESOLVED, at, null);
+        }
+        incidents.put(incident.getApp(), incident);
+    }
+
+    /** The start of the earliest bucket in which one of the buyers reached the cohort. */
+    private static long onset(List<CohortStats> history, List<String> buyers, long fallback) {
+        for (CohortStats stats : history) {
+            for (SenderExposure sender : stats.getSenders()) {
+                if (buyers.contains(sender.getSender())) {
+                    return stats.getWindowStart();
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private void emit(Incident incident, AlertStatus status, long at, LeakEvaluator.Signal signal) {
+        final LeakAlert alert = LeakAlert.newBuilder()
+                .setAlertId(incident.getAlertId())
+                .setApp(incident.getApp())
+                .setStatus(status)
+                .setAt(at)
+                .setOnsetEstimate(incident.getOnset())
+                .setBuyerSenders(new ArrayList<>(incident.getBuyers()))
+                .setEvidence(signal == null ? emptyEvidence() : evidence(signal))
+                .build();
+        listener.alert(alert);
+        context.forward(new Record<>(incident.getApp(), alert, at));
+    }
+
+    private static Evidence evidence(LeakEvaluator.Signal signal) {
+        final RateTest rate = signal.rate();
+        return Evidence.newBuilder()
+                .setStratum(signal.stratum())
+                .setWindowHours(signal.windowBuckets())
+                .setMembers(Math.round(rate.n()))
+                .setExposed(rate.k())
+                .setExpected(rate.expected())
+                .setRateRatio(finite(rate.rateRatio()))
+                .setRateRatioLower(finite(rate.rateRatioLower()))
+                .setPValue(rate.pValue())
+                .setControlMembers(Math.round(rate.nc()))
+                .setControlExposed(rate.kc())
+                .setMedianHoursToFirstSpam(signal.medianHoursToFirstSpam())
+                .setControlMedianHoursToFirstSpam(signal.controlMedianHoursToFirstSpam())
+                .setExplainedAway(signal.explainedAway())
+                .setBuyers(signal.buyers())
+                .build();
+    }
+
+    /** JSON has no infinity; a ratio with an empty control is reported as the largest double. */
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : Double.MAX_VALUE;
+    }
+
+    private static Evidence emptyEvidence() {
+        return Evidence.newBuilder().setStratum("none").setWindowHours(0).setMembers(0).setExposed(0).setExpected(0)
+                .setRateRatio(0).setRateRatioLower(0).setPValue(1).setControlMembers(0).setControlExposed(0)
+                .setExplainedAway(List.of()).setBuyers(List.of()).build();
+    }
+
+}

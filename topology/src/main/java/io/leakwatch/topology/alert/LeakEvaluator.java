@@ -1,0 +1,292 @@
+package io.leakwatch.topology.alert;
+
+import io.leakwatch.schemas.BuyerEvidence;
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.schemas.Stratum;
+import io.leakwatch.topology.LeakWatchConfig;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Decides which apps' cohorts are being targeted, from their recent cohort statistics. Pure: no Kafka, no
+ * clock, the same input gives the same answer.
+ *
+ * <p>For each evaluation window and stratum, every app is compared with the pooled other apps
+ * ({@link RateTest}); the strongest app passing the bar is accepted, then the members it shares with the rest
+ * are removed from them (explaining-away: one leak must not light up every app its users also use) and the
+ * search repeats. Senders whose reach is enriched in an accepted cohort are its buyers.
+ */
+public final class LeakEvaluator {
+
+    /** One app found leaking, with the evidence of its strongest window. */
+    public record Signal(String app, String stratum, int windowBuckets, long windowStart, RateTest rate,
+                         List<BuyerEvidence> buyers, List<String> explainedAway, Double medianHoursToFirstSpam,
+                         Double controlMedianHoursToFirstSpam) {
+    }
+
+    /** Sums of one app over one window. */
+    private record Totals(double members, long exposed, Map<String, Double> sharedMembers, Map<String, Long> sharedExposed,
+                          Map<String, SenderTotals> senders, long[] histogram, long firstBucketStart) {
+    }
+
+    private static final class SenderTotals {
+        long exposed;
+        final Map<String, Long> shared = new HashMap<>();
+        final Map<Category, Long> categories = new HashMap<>();
+        final Map<String, Long> fingerprints = new HashMap<>();
+    }
+
+    private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, double strength) {
+    }
+
+    private final LeakWatchConfig config;
+
+    public LeakEvaluator(LeakWatchConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param histories per app (sorted by app id), its cohort statistics oldest first, ending at the bucket evaluated
+     * @return the apps with a signal, strongest first
+     */
+    public List<Signal> evaluate(SortedMap<String, List<CohortStats>> histories) {
+        final int tests = Math.max(1, histories.size() * 2 * config.windowsBuckets().size());
+        final double alpha = config.alpha() / tests;
+        final Map<String, Signal> best = new TreeMap<>();
+        for (int window : config.windowsBuckets()) {
+            for (String stratum : List.of("recent", "all")) {
+                final Function<CohortStats, Stratum> pick = "recent".equals(stratum) ? CohortStats::getRecent : CohortStats::getAll;
+                final Map<String, Totals> totals = new TreeMap<>();
+                histories.forEach((app, stats) -> totals.put(app, totals(stats, window, pick)));
+                for (Signal signal : acceptGreedily(totals, stratum, window, alpha)) {
+                    best.merge(signal.app(), signal, (a, b) -> a.rate().pValue() <= b.rate().pValue() ? a : b);
+                }
+            }
+        }
+        return best.values().stream().sorted(Comparator.comparingDouble((Signal s) -> s.rate().pValue())
+                .thenComparing(Signal::app)).toList();
+    }
+
+    private List<Signal> acceptGreedily(Map<String, Totals> totals, String stratum, int window, double alpha) {
+        final Set<String> accepted = new LinkedHashSet<>();
+        final List<Signal> signals = new ArrayList<>();
+        Map<String, Candidate> naive = null;
+        while (accepted.size() < totals.size()) {
+            final Map<String, Candidate> candidates = candidates(totals, accepted, alpha);
+            if (naive == null) {
+                naive = candidates;
+            }
+            final Candidate strongest = candidates.values().stream()
+                    .max(Comparator.comparingDouble(Candidate::strength).thenComparing(Candidate::app, Comparator.reverseOrder()))
+                    .orElse(null);
+            if (strongest == null) {
+                break;
+            }
+            accepted.add(strongest.app());
+            final Totals own = totals.get(strongest.app());
+            final List<String> explained = new ArrayList<>();
+            for (String other : naive.keySet()) {
+                if (!other.equals(strongest.app()) && !accepted.contains(other)
+                        && totals.get(other).sharedMembers().getOrDefault(strongest.app(), 0.0) > 0) {
+                    explained.add(other);
+                }
+            }
+            signals.add(new Signal(strongest.app(), stratum, window, own.firstBucketStart(), strongest.rate(), strongest.buyers(),
+                    explained, median(own.histogram()), median(controlHistogram(totals, strongest.app()))));
+        }
+        return signals;
+    }
+
+    /** Apps not yet accepted that pass the bar, with their residual statistics. */
+    private Map<String, Candidate> candidates(Map<String, Totals> totals, Set<String> accepted, double alpha) {
+        final Map<String, double[]> residual = new TreeMap<>();
+        for (Map.Entry<String, Totals> e : totals.entrySet()) {
+            if (!accepted.contains(e.getKey())) {
+                residual.put(e.getKey(), residual(e.getValue(), accepted));
+            }
+        }
+        double allMembers = 0;
+        long allExposed = 0;
+        for (double[] r : residual.values()) {
+            allMembers += r[0];
+            allExposed += (long) r[1];
+        }
+        final Map<String, RateTest> rates = new TreeMap<>();
+        final List<SenderTest> senderTests = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : residual.entrySet()) {
+            final double n = e.getValue()[0];
+            final long k = (long) e.getValue()[1];
+            final RateTest rate = RateTest.of(k, n, allExposed - k, allMembers - n, alpha);
+            rates.put(e.getKey(), rate);
+            senderTests.addAll(senderTests(e.getKey(), totals, residual.keySet(), accepted, n / allMembers));
+        }
+        final Map<String, List<BuyerEvidence>> buyers = buyersByApp(senderTests, totals);
+        final Map<String, Candidate> result = new TreeMap<>();
+        for (Map.Entry<String, RateTest> e : rates.entrySet()) {
+            final RateTest rate = e.getValue();
+            final List<BuyerEvidence> appBuyers = buyers.getOrDefault(e.getKey(), List.of());
+            final boolean rateOk = rate.k() >= config.minExposed() && rate.rateRatioLower() >= config.minRateRatio();
+            final double strongestQ = appBuyers.stream().mapToDouble(BuyerEvidence::getQValue).min().orElse(1.0);
+            final boolean buyerOk = strongestQ <= config.strongBuyerQ() && rate.pValue() <= 0.05;
+            if (rateOk || buyerOk) {
+                final double strength = -Math.log10(Math.max(rate.pValue(), 1e-300)) - Math.log10(Math.max(strongestQ, 1e-300));
+                result.put(e.getKey(), new Candidate(e.getKey(), rate, appBuyers, strength));
+            }
+        }
+        return result;
+    }
+
+    /** [members, exposed] of an app after removing what it shares with the accepted apps. */
+    private static double[] residual(Totals t, Set<String> accepted) {
+        double members = t.members();
+        long exposed = t.exposed();
+        for (String a : accepted) {
+            members -= t.sharedMembers().getOrDefault(a, 0.0);
+            exposed -= t.sharedExposed().getOrDefault(a, 0L);
+        }
+        return new double[] {Math.max(0, members), Math.max(0, exposed)};
+    }
+
+    private record SenderTest(String app, String sender, long inCohort, long elsewhere, double expectedShare, double pValue) {
+    }
+
+    /** For each sender that reached the app: is its reach concentrated in this cohort beyond the cohort's share? */
+    private static List<SenderTest> senderTests(String app, Map<String, Totals> totals, Collection<String> active,
+                                                Set<String> accepted, double share) {
+        final List<SenderTest> tests = new ArrayList<>();
+        for (Map.Entry<String, SenderTotals> s : totals.get(app).senders().entrySet()) {
+            long inCohort = s.getValue().exposed;
+            for (String a : accepted) {
+                inCohort -= s.getValue().shared.getOrDefault(a, 0L);
+            }
+            long elsewhere = 0;
+            for (String other : active) {
+                if (!other.equals(app)) {
+                    final SenderTotals there = totals.get(other).senders().get(s.getKey());
+                    if (there != null) {
+                        long reach = there.exposed;
+                        for (String a : accepted) {
+                            reach -= there.shared.getOrDefault(a, 0L);
+                        }
+                        elsewhere += Math.max(0, reach);
+                    }
+                }
+            }
+            if (inCohort > 0) {
+                tests.add(new SenderTest(app, s.getKey(), inCohort, elsewhere, share,
+                        RateTest.upperTail(inCohort, inCohort + elsewhere, share)));
+            }
+        }
+        return tests;
+    }
+
+    /** Benjamini–Hochberg over all sender tests of one round; buyers per app, strongest first. */
+    private Map<String, List<BuyerEvidence>> buyersByApp(List<SenderTest> tests, Map<String, Totals> totals) {
+        final List<SenderTest> sorted = new ArrayList<>(tests);
+        sorted.sort(Comparator.comparingDouble(SenderTest::pValue).thenComparing(SenderTest::app).thenComparing(SenderTest::sender));
+        final int m = sorted.size();
+        final double[] q = new double[m];
+        double running = 1.0;
+        for (int i = m - 1; i >= 0; i--) {
+            running = Math.min(running, sorted.get(i).pValue() * m / (i + 1));
+            q[i] = running;
+        }
+        final Map<String, List<BuyerEvidence>> result = new TreeMap<>();
+        for (int i = 0; i < m; i++) {
+            final SenderTest t = sorted.get(i);
+            if (q[i] <= config.buyerQ() && t.inCohort() >= config.minBuyerHits()) {
+                final SenderTotals s = totals.get(t.app()).senders().get(t.sender());
+                final double observedShare = (double) t.inCohort() / (t.inCohort() + t.elsewhere());
+                result.computeIfAbsent(t.app(), a -> new ArrayList<>()).add(BuyerEvidence.newBuilder()
+                        .setSender(t.sender())
+                        .setExposedInCohort(t.inCohort())
+                        .setExposedElsewhere(t.elsewhere())
+                        .setLift(t.expectedShare() > 0 ? observedShare / t.expectedShare() : 0.0)
+                        .setQValue(q[i])
+                        .setCategory(argMax(s.categories, Category.MARKETING))
+                        .setFingerprint(argMax(s.fingerprints, ""))
+                        .build());
+            }
+        }
+        return result;
+    }
+
+    private static <T extends Comparable<T>> T argMax(Map<T, Long> counts, T fallback) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<T, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(fallback);
+    }
+
+    private static Totals totals(List<CohortStats> stats, int window, Function<CohortStats, Stratum> pick) {
+        final List<CohortStats> last = stats.subList(Math.max(0, stats.size() - window), stats.size());
+        double members = 0;
+        long exposed = 0;
+        final Map<String, Double> sharedMembers = new TreeMap<>();
+        final Map<String, Long> sharedExposed = new TreeMap<>();
+        final Map<String, SenderTotals> senders = new TreeMap<>();
+        final long[] histogram = new long[25];
+        for (CohortStats s : last) {
+            final Stratum stratum = pick.apply(s);
+            members += stratum.getMembers();
+            exposed += stratum.getExposed();
+            stratum.getSharedMembers().forEach((a, n) -> sharedMembers.merge(a, n.doubleValue(), Double::sum));
+            stratum.getSharedExposed().forEach((a, n) -> sharedExposed.merge(a, n, Long::sum));
+            for (SenderExposure e : s.getSenders()) {
+                final SenderTotals t = senders.computeIfAbsent(e.getSender(), x -> new SenderTotals());
+                t.exposed += e.getExposed();
+                e.getShared().forEach((a, n) -> t.shared.merge(a, n, Long::sum));
+                t.categories.merge(e.getCategory(), e.getExposed(), Long::sum);
+                t.fingerprints.merge(e.getFingerprint(), e.getExposed(), Long::sum);
+            }
+            final List<Long> h = s.getHoursToFirstSpam();
+            for (int i = 0; i < Math.min(h.size(), histogram.length); i++) {
+                histogram[i] += h.get(i);
+            }
+        }
+        final long firstStart = last.isEmpty() ? 0L : last.get(0).getWindowStart();
+        return new Totals(members, exposed, sharedMembers, sharedExposed, senders, histogram, firstStart);
+    }
+
+    private static long[] controlHistogram(Map<String, Totals> totals, String app) {
+        final long[] sum = new long[25];
+        totals.forEach((other, t) -> {
+            if (!other.equals(app)) {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += t.histogram()[i];
+                }
+            }
+        });
+        return sum;
+    }
+
+    /** Median of an hours histogram (slot i = [i, i+1) hours), linearly interpolated; null when empty. */
+    static Double median(long[] histogram) {
+        long total = 0;
+        for (long c : histogram) {
+            total += c;
+        }
+        if (total == 0) {
+            return null;
+        }
+        final double half = total / 2.0;
+        long seen = 0;
+        for (int i = 0; i < histogram.length; i++) {
+            if (seen + histogram[i] >= half && histogram[i] > 0) {
+                return i + (half - seen) / histogram[i];
+            }
+            seen += histogram[i];
+        }
+        return (double) histogram.length;
+    }
+}

@@ -1,0 +1,308 @@
+package io.leakwatch.topology.cohort;
+
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.schemas.Stratum;
+import io.leakwatch.schemas.internal.CohortEvent;
+import io.leakwatch.schemas.internal.CohortState;
+import io.leakwatch.schemas.internal.RegistrationBucket;
+import io.leakwatch.schemas.internal.RegistrationHistory;
+import io.leakwatch.schemas.internal.SenderAccumulator;
+import io.leakwatch.topology.LeakWatchConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keyed by app. Counts cohort events into the open time bucket and, when stream time passes a bucket's end
+ * plus the grace period, emits one {@link CohortStats} per app for it, including apps that saw nothing (their
+ * members still count for the control).
+ */
+public final class CohortProcessor implements Processor<String, CohortEvent, String, CohortStats> {
+
+    public static final String OPEN_STORE = "cohort-open-store";
+    public static final String REGISTRATIONS_STORE = "cohort-registrations-store";
+    /** Hours-to-first-spam histogram: one slot per hour, the last one for "this many or more". */
+    static final int HISTOGRAM_SLOTS = 25;
+    private static final int FINGERPRINTS_PER_SENDER = 4;
+    private static final long BUCKETS_PER_DAY_BLOCK = 24;
+
+    private final LeakWatchConfig config;
+    private final long bucketMs;
+    private final long graceMs;
+    private final long recentMs;
+    private final int recentBuckets;
+    private final long ttlBuckets;
+    private ProcessorContext<String, CohortStats> context;
+    private KeyValueStore<String, CohortState> open;
+    private KeyValueStore<String, RegistrationHistory> registrations;
+    /** Lowest bucket still open in this task; rebuilt from the store after a restart. */
+    private long openBucket = Long.MIN_VALUE;
+
+    public CohortProcessor(LeakWatchConfig config) {
+        this.config = config;
+        this.bucketMs = config.bucketMs();
+        this.graceMs = config.grace().toMillis();
+        this.recentMs = config.recentHorizon().toMillis();
+        this.recentBuckets = config.recentBuckets();
+        this.ttlBuckets = Math.max(1, config.memberTtl().toMillis() / bucketMs);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CohortStats> context) {
+        this.context = context;
+        this.open = context.getStateStore(OPEN_STORE);
+        this.registrations = context.getStateStore(REGISTRATIONS_STORE);
+        try (KeyValueIterator<String, CohortState> it = open.all()) {
+            while (it.hasNext()) {
+                final long bucket = it.next().value.getBucket();
+                openBucket = openBucket == Long.MIN_VALUE ? bucket : Math.min(openBucket, bucket);
+            }
+        }
+    }
+
+    @Override
+    public void process(Record<String, CohortEvent> record) {
+        final CohortEvent event = record.value();
+        if (record.key() == null || event == null) {
+            return;
+        }
+        closeBucketsUpTo(Math.floorDiv(context.currentStreamTimeMs() - graceMs, bucketMs) - 1);
+        final long eventBucket = Math.floorDiv(event.getTs(), bucketMs);
+        final CohortState state = openState(event.getApp(), eventBucket);
+        switch (event.getKind()) {
+            case REGISTRATION -> countRegistration(state, event);
+            case COMEMBER -> countCoMember(event);
+            case EXPOSURE -> countExposure(state, event);
+        }
+        open.put(event.getApp(), state);
+    }
+
+    private CohortState openState(String app, long eventBucket) {
+        final CohortState existing = open.get(app);
+        if (existing != null) {
+            return existing;
+        }
+        // A late record of a closed bucket counts into the open one.
+        final long bucket = openBucket == Long.MIN_VALUE ? eventBucket : Math.max(openBucket, eventBucket);
+        if (openBucket == Long.MIN_VALUE) {
+            openBucket = bucket;
+        }
+        return emptyState(app, bucket);
+    }
+
+    private static CohortState emptyState(String app, long bucket) {
+        return CohortState.newBuilder().setApp(app).setBucket(bucket)
+                .setSharedExposedRecent(new HashMap<>()).setSharedExposedAll(new HashMap<>())
+                .setHoursToFirstSpam(new ArrayList<>()).setSenders(new HashMap<>()).build();
+    }
+
+    private void countRegistration(CohortState state, CohortEvent event) {
+        state.setRegistrations(state.getRegistrations() + 1);
+        final RegistrationHistory history = history(event.getApp());
+        final RegistrationBucket entry = entryFor(history, Math.floorDiv(event.getRegisteredAt(), bucketMs));
+        entry.setMembers(entry.getMembers() + 1);
+        event.getCoApps().forEach(co -> entry.getShared().merge(co, 1L, Long::sum));
+        registrations.put(event.getApp(), history);
+    }
+
+    private void countCoMember(CohortEvent event) {
+        final RegistrationHistory history = registrations.get(event.getApp());
+        if (history == null) {
+            return;
+        }
+        final long bucket = Math.floorDiv(event.getRegisteredAt(), bucketMs);
+        for (RegistrationBucket entry : history.getBuckets()) {
+            if (bucket >= entry.getBucket() && bucket < entry.getBucket() + entry.getSpan()) {
+                entry.getShared().merge(event.getOtherApp(), 1L, Long::sum);
+                registrations.put(event.getApp(), history);
+                return;
+            }
+        }
+    }
+
+    private void countExposure(CohortState state, CohortEvent event) {
+        final boolean recent = event.getTs() - event.getRegisteredAt() < recentMs;
+        if (event.getNewMemberBucket()) {
+            state.setExposedAll(state.getExposedAll() + 1);
+            event.getCoApps().forEach(co -> state.getSharedExposedAll().merge(co, 1L, Long::sum));
+            if (recent) {
+                state.setExposedRecent(state.getExposedRecent() + 1);
+                event.getCoApps().forEach(co -> state.getSharedExposedRecent().merge(co, 1L, Long::sum));
+            }
+        }
+        if (event.getFirstSpam()) {
+            state.setFirstSpams(state.getFirstSpams() + 1);
+            final int hours = (int) Math.min(HISTOGRAM_SLOTS - 1, (event.getTs() - event.getRegisteredAt()) / 3_600_000L);
+            final List<Long> histogram = state.getHoursToFirstSpam();
+            while (histogram.size() < HISTOGRAM_SLOTS) {
+                histogram.add(0L);
+            }
+            histogram.set(hours, histogram.get(hours) + 1);
+        }
+        if (event.getSender() != null) {
+            countSender(state, event);
+        }
+    }
+
+    private static void countSender(CohortState state, CohortEvent event) {
+        final SenderAccumulator acc = state.getSenders().computeIfAbsent(event.getSender(),
+                s -> SenderAccumulator.newBuilder().setShared(new HashMap<>()).setByCategory(new HashMap<>())
+                        .setByFingerprint(new HashMap<>()).build());
+        acc.setExposed(acc.getExposed() + 1);
+        event.getCoApps().forEach(co -> acc.getShared().merge(co, 1L, Long::sum));
+        if (event.getCategory() != null) {
+            acc.getByCategory().merge(event.getCategory().name(), 1L, Long::sum);
+        }
+        final Map<String, Long> fingerprints = acc.getByFingerprint();
+        if (fingerprints.containsKey(event.getFingerprint()) || fingerprints.size() < FINGERPRINTS_PER_SENDER) {
+            fingerprints.merge(event.getFingerprint(), 1L, Long::sum);
+        }
+    }
+
+    /** Emits every bucket up to and including {@code lastClosable} for every app of this task. */
+    private void closeBucketsUpTo(long lastClosable) {
+        if (openBucket == Long.MIN_VALUE || lastClosable < openBucket) {
+            return;
+        }
+        final List<KeyValue<String, CohortState>> states = new ArrayList<>();
+        try (KeyValueIterator<String, CohortState> it = open.all()) {
+            it.forEachRemaining(states::add);
+        }
+        for (KeyValue<String, CohortState> entry : states) {
+            CohortState state = entry.value;
+            // After a long silence, zero buckets beyond the longest window carry no information.
+            final long firstToEmit = Math.max(state.getBucket(), lastClosable - config.maxWindowBuckets());
+            for (long bucket = state.getBucket(); bucket <= lastClosable; bucket++) {
+                if (bucket >= firstToEmit) {
+                    emit(state, bucket);
+                }
+                state = emptyState(state.getApp(), bucket + 1);
+            }
+            open.put(entry.key, state);
+        }
+        openBucket = lastClosable + 1;
+    }
+
+    private void emit(CohortState state, long bucket) {
+        final RegistrationHistory history = history(state.getApp());
+        compact(history, bucket);
+        registrations.put(state.getApp(), history);
+        final boolean closingOwnBucket = state.getBucket() == bucket;
+        final CohortStats stats = CohortStats.newBuilder()
+                .setApp(state.getApp())
+                .setWindowStart(bucket * bucketMs)
+                .setWindowEnd((bucket + 1) * bucketMs)
+                .setRegistrations(closingOwnBucket ? state.getRegistrations() : 0)
+                .setRecent(stratum(history, bucket, bucket - recentBuckets + 1,
+                        closingOwnBucket ? state.getExposedRecent() : 0, closingOwnBucket ? state.getSharedExposedRecent() : Map.of()))
+                .setAll(stratum(history, bucket, bucket - ttlBuckets + 1,
+                        closingOwnBucket ? state.getExposedAll() : 0, closingOwnBucket ? state.getSharedExposedAll() : Map.of()))
+                .setFirstSpams(closingOwnBucket ? state.getFirstSpams() : 0)
+                .setHoursToFirstSpam(closingOwnBucket ? state.getHoursToFirstSpam() : List.of())
+                .setSenders(closingOwnBucket ? topSenders(state) : List.of())
+                .build();
+        context.forward(new Record<>(state.getApp(), stats, (bucket + 1) * bucketMs - 1));
+    }
+
+    /** Members registered in buckets [from, bucket], with their overlaps, and the exposure counted. */
+    private static Stratum stratum(RegistrationHistory history, long bucket, long from, long exposed, Map<String, Long> sharedExposed) {
+        long members = 0;
+        final Map<String, Long> shared = new TreeMap<>();
+        for (RegistrationBucket entry : history.getBuckets()) {
+            final long last = entry.getBucket() + entry.getSpan() - 1;
+            if (last < from || entry.getBucket() > bucket) {
+                continue;
+            }
+            members += entry.getMembers();
+            entry.getShared().forEach((app, n) -> shared.merge(app, n, Long::sum));
+        }
+        return Stratum.newBuilder().setMembers(members).setExposed(exposed).setSharedMembers(shared)
+                .setSharedExposed(new TreeMap<>(sharedExposed)).build();
+    }
+
+    private List<SenderExposure> topSenders(CohortState state) {
+        return state.getSenders().entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(config.topSenders())
+                .map(e -> SenderExposure.newBuilder()
+                        .setSender(e.getKey())
+                        .setExposed(e.getValue().getExposed())
+                        .setShared(new TreeMap<>(e.getValue().getShared()))
+                        .setCategory(Category.valueOf(argMax(e.getValue().getByCategory(), Category.MARKETING.name())))
+                        .setFingerprint(argMax(e.getValue().getByFingerprint(), ""))
+                        .build())
+                .toList();
+    }
+
+    private static String argMax(Map<String, Long> counts, String fallback) {
+        return counts.entrySet().stream()
+                .max(Comparator.comparingLong((Map.Entry<String, Long> e) -> e.getValue()).thenComparing(Map.Entry::getKey,
+                        Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(fallback);
+    }
+
+    private RegistrationHistory history(String app) {
+        final RegistrationHistory history = registrations.get(app);
+        return history != null ? history : RegistrationHistory.newBuilder().setApp(app).setBuckets(new ArrayList<>()).build();
+    }
+
+    private static RegistrationBucket entryFor(RegistrationHistory history, long bucket) {
+        final List<RegistrationBucket> buckets = history.getBuckets();
+        for (int i = buckets.size() - 1; i >= 0; i--) {
+            final RegistrationBucket entry = buckets.get(i);
+            if (bucket >= entry.getBucket() && bucket < entry.getBucket() + entry.getSpan()) {
+                return entry;
+            }
+        }
+        final RegistrationBucket created = RegistrationBucket.newBuilder().setBucket(bucket).setSpan(1).setMembers(0)
+                .setShared(new HashMap<>()).build();
+        // Registrations arrive almost in order; keep the list sorted for the range sums.
+        int at = buckets.size();
+        while (at > 0 && buckets.get(at - 1).getBucket() > bucket) {
+            at--;
+        }
+        buckets.add(at, created);
+        return created;
+    }
+
+    /**
+     * Drops registrations past the membership lifetime and merges those older than the recent horizon into
+     * day-long entries, so the history stays small (a few hundred entries) however busy the app.
+     */
+    private void compact(RegistrationHistory history, long bucket) {
+        final List<RegistrationBucket> kept = new ArrayList<>();
+        for (RegistrationBucket entry : history.getBuckets()) {
+            if (entry.getBucket() + entry.getSpan() - 1 < bucket - ttlBuckets + 1) {
+                continue;
+            }
+            final long block = Math.floorDiv(entry.getBucket(), BUCKETS_PER_DAY_BLOCK) * BUCKETS_PER_DAY_BLOCK;
+            // Merge only whole days that lie entirely before the recent horizon, so the recent stratum stays exact.
+            final boolean wholeDayOld = block + BUCKETS_PER_DAY_BLOCK - 1 < bucket - recentBuckets;
+            if (wholeDayOld && entry.getSpan() == 1) {
+                final RegistrationBucket last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+                if (last != null && last.getBucket() == block && last.getSpan() == BUCKETS_PER_DAY_BLOCK) {
+                    last.setMembers(last.getMembers() + entry.getMembers());
+                    entry.getShared().forEach((app, n) -> last.getShared().merge(app, n, Long::sum));
+                    continue;
+                }
+                kept.add(RegistrationBucket.newBuilder().setBucket(block).setSpan(BUCKETS_PER_DAY_BLOCK)
+                        .setMembers(entry.getMembers()).setShared(new HashMap<>(entry.getShared())).build());
+                continue;
+            }
+            kept.add(entry);
+        }
+        history.setBuckets(kept);
+    }
+}

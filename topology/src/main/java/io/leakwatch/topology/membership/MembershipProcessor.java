@@ -1,0 +1,139 @@
+package io.leakwatch.topology.membership;
+
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.ClassifiedSms;
+import io.leakwatch.schemas.internal.CohortEvent;
+import io.leakwatch.schemas.internal.CohortEventKind;
+import io.leakwatch.schemas.internal.Membership;
+import io.leakwatch.schemas.internal.MembershipList;
+import io.leakwatch.topology.LeakWatchConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keyed by recipient token. Keeps each recipient's registrations and turns them into cohort events:
+ * REGISTRATION when an app's OTP arrives, COMEMBER for the apps the recipient already belonged to, EXPOSURE
+ * when third-party spam reaches a member. Only OTPs and spam touch the store; most traffic passes untouched.
+ */
+public final class MembershipProcessor implements Processor<String, ClassifiedSms, String, CohortEvent> {
+
+    public static final String STORE = "membership-store";
+
+    private final long bucketMs;
+    private final long ttlMs;
+    private ProcessorContext<String, CohortEvent> context;
+    private KeyValueStore<String, MembershipList> store;
+
+    public MembershipProcessor(LeakWatchConfig config) {
+        this.bucketMs = config.bucketMs();
+        this.ttlMs = config.memberTtl().toMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CohortEvent> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, ClassifiedSms> record) {
+        final ClassifiedSms sms = record.value();
+        if (record.key() == null || sms == null) {
+            return;
+        }
+        if (sms.getOtp() && sms.getApp() != null) {
+            register(record.key(), sms);
+        } else if (isSpam(sms.getCategory())) {
+            expose(record.key(), sms);
+        }
+    }
+
+    static boolean isSpam(Category category) {
+        return category == Category.MARKETING || category == Category.ADULT || category == Category.FRAUD;
+    }
+
+    private void register(String token, ClassifiedSms otp) {
+        final long ts = otp.getTs();
+        final MembershipList list = load(token, ts);
+        final String app = otp.getApp();
+        // The first OTP is the registration; later ones are log-ins and change nothing.
+        if (list.getEntries().stream().anyMatch(m -> m.getApp().equals(app))) {
+            return;
+        }
+        final List<String> coApps = new ArrayList<>();
+        for (Membership other : list.getEntries()) {
+            coApps.add(other.getApp());
+            forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.COMEMBER).setApp(other.getApp()).setTs(ts)
+                    .setRegisteredAt(other.getRegisteredAt()).setOtherApp(app).build());
+        }
+        list.getEntries().add(Membership.newBuilder().setApp(app).setRegisteredAt(ts).build());
+        store.put(token, list);
+        forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.REGISTRATION).setApp(app).setTs(ts)
+                .setRegisteredAt(ts).setCoApps(coApps).build());
+    }
+
+    private void expose(String token, ClassifiedSms spam) {
+        final MembershipList list = store.get(token);
+        if (list == null) {
+            return;
+        }
+        final long ts = spam.getTs();
+        final long bucket = Math.floorDiv(ts, bucketMs);
+        boolean changed = prune(list, ts);
+        for (Membership member : list.getEntries()) {
+            // An app's own marketing to its users is not a leak.
+            if (member.getApp().equals(spam.getApp()) || member.getRegisteredAt() > ts) {
+                continue;
+            }
+            final boolean newInBucket = member.getLastExposedBucket() != bucket;
+            final boolean first = member.getFirstSpamAt() == null;
+            if (newInBucket) {
+                member.setLastExposedBucket(bucket);
+                changed = true;
+            }
+            if (first) {
+                member.setFirstSpamAt(ts);
+                changed = true;
+            }
+            forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.EXPOSURE).setApp(member.getApp()).setTs(ts)
+                    .setRegisteredAt(member.getRegisteredAt()).setCoApps(coApps(list, member, ts))
+                    .setSender(spam.getSender()).setCategory(spam.getCategory()).setFingerprint(spam.getFingerprint())
+                    .setNewMemberBucket(newInBucket).setFirstSpam(first).build());
+        }
+        if (changed) {
+            store.put(token, list);
+        }
+    }
+
+    private static List<String> coApps(MembershipList list, Membership self, long ts) {
+        final List<String> co = new ArrayList<>(list.getEntries().size() - 1);
+        for (Membership other : list.getEntries()) {
+            if (other != self && other.getRegisteredAt() <= ts) {
+                co.add(other.getApp());
+            }
+        }
+        return co;
+    }
+
+    private MembershipList load(String token, long ts) {
+        final MembershipList list = store.get(token);
+        if (list == null) {
+            return MembershipList.newBuilder().setEntries(new ArrayList<>()).build();
+        }
+        prune(list, ts);
+        return list;
+    }
+
+    /** Forgets registrations older than the membership lifetime; true when something was removed. */
+    private boolean prune(MembershipList list, long now) {
+        return list.getEntries().removeIf(m -> m.getRegisteredAt() < now - ttlMs);
+    }
+
+    private void forward(long ts, CohortEvent event) {
+        context.forward(new Record<>(event.getApp(), event, ts));
+    }
+}
