@@ -2,9 +2,12 @@ package io.leakwatch.classifier;
 
 import io.leakwatch.classifier.analysis.Cue;
 import io.leakwatch.classifier.analysis.CueLexicon;
+import io.leakwatch.classifier.analysis.FeatureVector;
+import io.leakwatch.classifier.analysis.Featurizer;
 import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.classifier.analysis.TextAnalysis;
 import io.leakwatch.classifier.rules.RuleHits;
+import io.leakwatch.classifier.model.Model;
 import io.leakwatch.classifier.rules.RuleSet;
 
 import java.util.ArrayList;
@@ -13,14 +16,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The classifier: prepares the text once ({@link TextAnalysis}), counts cue keywords, evaluates the run-time
- * rules, detects one-time codes and scores the categories. A decisive rule (weight {@code >= 1}) or a
- * one-time code without a link decides; otherwise the scores do.
+ * The classifier: prepares the text once ({@link Featurizer}), evaluates the run-time rules, detects one-time
+ * codes and scores the categories. A decisive rule (weight {@code >= 1}) or a one-time code without a link
+ * decides; otherwise the trained model's calibrated probabilities do, with the evidence of non-decisive rules
+ * added to the log-odds ({@link #RULE_LOGIT_SCALE} per unit of weight). Without a model, hand weights on the
+ * same cues stand in (the first version, kept for comparison and as a fallback).
  *
  * <p>Thread-safe: the instance is immutable, per-call scratch space lives in a thread-local.
  */
 public final class SmsClassifier implements RuleAwareClassifier {
     static final String OTP_RULE = "otp";
+    /** Log-odds added per unit of a non-decisive rule's weight: a 0.3 rule is worth odds of about 2.5. */
+    static final double RULE_LOGIT_SCALE = 3.0;
+    private static final int DEFAULT_BITS = 18;
+    private static final int TOP_FEATURES = 8;
     private static final int CATEGORIES = Category.values().length;
     private static final double HAND_SHARPNESS = 4.0;
     private static final double DECISIVE_SCORE = 0.99;
@@ -31,8 +40,10 @@ public final class SmsClassifier implements RuleAwareClassifier {
     private final RuleSet rules;
     private final List<RuleSpec> builtInRules;
     private final CueLexicon cues;
+    private final Model model;
 
-    SmsClassifier(final List<RuleSpec> builtInRules, final Collection<RuleSpec> overrides) {
+    SmsClassifier(final Model model, final List<RuleSpec> builtInRules, final Collection<RuleSpec> overrides) {
+        this.model = model;
         this.builtInRules = List.copyOf(builtInRules);
         this.rules = RuleSet.withOverrides(this.builtInRules, overrides);
         this.cues = CueLexicon.defaultLexicon();
@@ -40,7 +51,12 @@ public final class SmsClassifier implements RuleAwareClassifier {
 
     @Override
     public SmsClassifier withRules(final Collection<RuleSpec> newRules) {
-        return new SmsClassifier(builtInRules, newRules == null ? List.of() : newRules);
+        return new SmsClassifier(model, builtInRules, newRules == null ? List.of() : newRules);
+    }
+
+    /** The trained model, or null for the hand-weighted first version. */
+    public Model model() {
+        return model;
     }
 
     /** The rules in force (built-in merged with run-time overrides). */
@@ -78,28 +94,27 @@ public final class SmsClassifier implements RuleAwareClassifier {
         if (c.reason().equals("rule:" + OTP_RULE)) {
             fired.add(OTP_RULE);
         }
-        return new Explanation(c, s.senderType.name().toLowerCase(Locale.ROOT), fired, cues.hits(s.text),
-            List.of(), s.probabilities);
+        scoreCategories(s);
+        return new Explanation(c, s.senderType.name().toLowerCase(Locale.ROOT), fired, cues.hits(s.featurizer.text),
+            contributions(s, c.category()), s.probabilities);
     }
 
     private void analyse(final Scratch s, final String text, final String sender) {
-        s.text.analyse(text);
+        s.featurizer(model == null ? DEFAULT_BITS : model.bits(), cues).featurize(text);
         s.senderType = SenderType.of(sender);
         s.senderDigits = sender == null ? null : SenderType.digitsOf(sender);
-        java.util.Arrays.fill(s.cueCounts, 0);
-        cues.count(s.text, s.cueCounts);
-        rules.evaluate(s.text, s.senderDigits, s.hits);
+        rules.evaluate(s.featurizer.text, s.senderDigits, s.hits);
     }
 
     private Classification decide(final Scratch s, final String text, final String sender) {
         analyse(s, text, sender);
-        final TextAnalysis t = s.text;
-        final String signature = Signatures.extract(text);
+        final TextAnalysis t = s.featurizer.text;
+        final String signature = s.featurizer.signature();
         final boolean otp = t.otp && !rules.disabled(OTP_RULE);
         final String fingerprint = t.fingerprint();
         final RuleHits hits = s.hits;
 
-        scoreCategories(s, signature != null);
+        scoreCategories(s);
         if (hits.decisiveRule() >= 0) {
             final Category category = Category.ofOrdinal(hits.decisiveCategory());
             return new Classification(category, DECISIVE_SCORE, "rule:" + rules.rule(hits.decisiveRule()).id(),
@@ -115,31 +130,94 @@ public final class SmsClassifier implements RuleAwareClassifier {
             otp && category == Category.TRANSACTIONAL, t.optOut, fingerprint);
     }
 
-    private void scoreCategories(final Scratch s, final boolean hasSignature) {
+    private void scoreCategories(final Scratch s) {
         final double[] scores = s.scores;
-        HandScorer.score(s.text, s.cueCounts, s.senderType, hasSignature, scores);
-        for (int c = 0; c < CATEGORIES; c++) {
-            scores[c] += s.hits.evidence[c];
+        if (model == null) {
+            HandScorer.score(s.featurizer.text, s.featurizer.cueCounts(), s.senderType,
+                s.featurizer.signature() != null, scores);
+            for (int c = 0; c < CATEGORIES; c++) {
+                scores[c] += s.hits.evidence[c];
+            }
+            softmax(scores, HAND_SHARPNESS, s.probabilities);
+            return;
         }
-        softmax(scores, HAND_SHARPNESS, s.probabilities);
+        model.logits(s.featurizer.features, scores);
+        final double invT = 1.0 / model.temperature();
+        for (int c = 0; c < CATEGORIES; c++) {
+            scores[c] = scores[c] * invT + RULE_LOGIT_SCALE * s.hits.evidence[c];
+        }
+        softmax(scores, 1.0, s.probabilities);
+    }
+
+    /** Index in the feature vector of the feature that favours {@code best} over the runner-up most, or -1. */
+    private int topFeature(final Scratch s, final int best) {
+        final int second = runnerUp(s.probabilities, best);
+        final FeatureVector f = s.featurizer.features;
+        int top = -1;
+        double topGain = 0;
+        for (int i = 0; i < f.size; i++) {
+            final double gain = f.value[i] * (model.weight(f.index[i], best) - model.weight(f.index[i], second));
+            if (gain > topGain) {
+                topGain = gain;
+                top = i;
+            }
+        }
+        return top;
+    }
+
+    private List<Explanation.Contribution> contributions(final Scratch s, final Category category) {
+        if (model == null) {
+            return List.of();
+        }
+        final int best = category.ordinal();
+        final int second = runnerUp(s.probabilities, best);
+        final FeatureVector f = s.featurizer.features;
+        final java.util.Map<String, Double> byName = new java.util.HashMap<>();
+        for (int i = 0; i < f.size; i++) {
+            final double gain = f.value[i] * (model.weight(f.index[i], best) - model.weight(f.index[i], second))
+                / model.temperature();
+            byName.merge(f.name(i), gain, Double::sum);
+        }
+        return byName.entrySet().stream()
+            .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey()))
+            .limit(TOP_FEATURES)
+            .map(e -> new Explanation.Contribution(e.getKey(), e.getValue()))
+            .toList();
+    }
+
+    private static int runnerUp(final double[] p, final int best) {
+        int second = best == 0 ? 1 : 0;
+        for (int c = 0; c < p.length; c++) {
+            if (c != best && p[c] > p[second]) {
+                second = c;
+            }
+        }
+        return second;
     }
 
     private String reasonFor(final Scratch s, final Category category) {
         final int strongest = s.hits.strongestRule();
-        if (strongest >= 0 && rules.rule(strongest).category() == category) {
+        if (strongest >= 0 && rules.rule(strongest).category() == category
+            && RULE_LOGIT_SCALE * s.hits.evidence[category.ordinal()] >= 1.0) {
             return "rule:" + rules.rule(strongest).id();
+        }
+        if (model != null) {
+            final int top = topFeature(s, category.ordinal());
+            return top < 0 ? "model:prior" : "model:top=" + s.featurizer.features.name(top);
         }
         if (category == Category.NORMAL) {
             return "cues:none";
         }
         int bestCue = -1;
         for (int i = 0; i < Cue.VALUES.length; i++) {
-            if (s.cueCounts[i] > 0 && cueCategory(Cue.VALUES[i]) == category
-                && (bestCue < 0 || s.cueCounts[i] > s.cueCounts[bestCue])) {
+            final int[] counts = s.featurizer.cueCounts();
+            if (counts[i] > 0 && cueCategory(Cue.VALUES[i]) == category
+                && (bestCue < 0 || counts[i] > counts[bestCue])) {
                 bestCue = i;
             }
         }
-        if (category == Category.MARKETING && s.text.optOut) {
+        if (category == Category.MARKETING && s.featurizer.text.optOut) {
             return "cues:opt-out";
         }
         return bestCue < 0 ? "cues:structure" : "cues:" + Cue.VALUES[bestCue].name().toLowerCase(Locale.ROOT);
@@ -181,12 +259,18 @@ public final class SmsClassifier implements RuleAwareClassifier {
 
     /** Per-thread working memory. */
     private static final class Scratch {
-        final TextAnalysis text = new TextAnalysis();
+        Featurizer featurizer;
         final RuleHits hits = new RuleHits();
-        final int[] cueCounts = new int[Cue.VALUES.length];
         final double[] scores = new double[CATEGORIES];
         final double[] probabilities = new double[CATEGORIES];
         SenderType senderType = SenderType.UNKNOWN;
         String senderDigits;
+
+        Featurizer featurizer(final int bits, final CueLexicon cues) {
+            if (featurizer == null || featurizer.bits() != bits) {
+                featurizer = new Featurizer(bits, cues);
+            }
+            return featurizer;
+        }
     }
 }

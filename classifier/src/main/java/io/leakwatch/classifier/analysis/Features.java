@@ -1,0 +1,303 @@
+package io.leakwatch.classifier.analysis;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a prepared message into hashed features for the linear model.
+ *
+ * <p>Text features come from Lucene's analysis chain over the normalised text ({@link TextAnalysis#norm}):
+ * {@link StandardTokenizer} (UAX#29 word breaks: Latin words, numbers, single ideographs) followed by
+ * {@link CJKBigramFilter} with unigrams kept, so Chinese gets overlapping character unigrams and bigrams
+ * (no dictionary segmentation: robust to the already-segmented {@code zh-spam-classes} text, to
+ * misspellings and to new words, and an order of magnitude faster than smartcn). Latin words of four letters
+ * or more also give character trigrams, which catch spelling games ("fr33", "c@ll") and inflections without
+ * a stemmer. Text features are weighted {@code 1/sqrt(n)} so that long and short messages weigh alike.
+ *
+ * <p>Structure features (weight 1) describe the SMS around the words: link, signature and its position,
+ * opt-out marker, one-time code, mobile/long/short numbers, currency, length bucket, script mix, and the
+ * count of each built-in {@link Cue} (capped at 3).
+ *
+ * <p>Each feature name is hashed (32-bit FNV-1a, finalised with MurmurHash3's mixer) into {@code 2^bits}
+ * buckets; the hash's top bit gives a sign, so colliding features tend to cancel rather than add up.
+ */
+public final class Features {
+    /** Changes whenever the features change in a way that invalidates trained models. */
+    public static final String VERSION = "sms-features-1";
+
+    private static final int SEED_TERM = 0x5bd1e995;
+    private static final int SEED_GRAM = 0x27d4eb2f;
+    private static final int SEED_STATIC = 0x165667b1;
+    private static final int MAX_TOKEN = 64;
+
+    private static final List<String> STATIC_NAMES = new ArrayList<>();
+    private static final int[] STATIC_HASH;
+    private static final int S_URL;
+    private static final int S_SIG_START;
+    private static final int S_SIG_END;
+    private static final int S_NO_SIG;
+    private static final int S_OPT_OUT;
+    private static final int S_OTP;
+    private static final int S_OTP_KEYWORD;
+    private static final int S_MOBILE;
+    private static final int S_LONG_NUMBER;
+    private static final int S_SHORT_CODE;
+    private static final int S_CURRENCY;
+    private static final int S_LENGTH;
+    private static final int S_SCRIPT;
+    private static final int S_CUE;
+    private static final int S_BIAS;
+    private static final String[] LENGTH_BUCKETS = {"len:0-10", "len:11-30", "len:31-70", "len:71-140", "len:141+"};
+    private static final String[] SCRIPT_BUCKETS = {"script:none", "script:latin", "script:han", "script:mixed"};
+
+    static {
+        S_URL = declare("has:link");
+        S_SIG_START = declare("signature:start");
+        S_SIG_END = declare("signature:end");
+        S_NO_SIG = declare("signature:none");
+        S_OPT_OUT = declare("has:opt-out");
+        S_OTP = declare("has:otp-code");
+        S_OTP_KEYWORD = declare("has:otp-keyword");
+        S_MOBILE = declare("has:mobile-number");
+        S_LONG_NUMBER = declare("has:long-number");
+        S_SHORT_CODE = declare("has:4-6-digits");
+        S_CURRENCY = declare("has:currency");
+        S_LENGTH = STATIC_NAMES.size();
+        for (final String b : LENGTH_BUCKETS) {
+            declare(b);
+        }
+        S_SCRIPT = STATIC_NAMES.size();
+        for (final String b : SCRIPT_BUCKETS) {
+            declare(b);
+        }
+        S_CUE = STATIC_NAMES.size();
+        for (final Cue cue : Cue.VALUES) {
+            for (int n = 1; n <= 3; n++) {
+                declare("cue:" + cue.name().toLowerCase(Locale.ROOT) + (n == 3 ? "=3+" : "=" + n));
+            }
+        }
+        S_BIAS = declare("bias");
+        STATIC_HASH = new int[STATIC_NAMES.size()];
+        for (int i = 0; i < STATIC_HASH.length; i++) {
+            final char[] c = STATIC_NAMES.get(i).toCharArray();
+            STATIC_HASH[i] = hash(SEED_STATIC, c, 0, c.length);
+        }
+    }
+
+    private final int bits;
+    private final int mask;
+
+    /** Lucene analysis chain, reused for every message of one thread. */
+    private final ReusableReader reader = new ReusableReader();
+    private final StandardTokenizer tokenizer = new StandardTokenizer();
+    private final TokenStream stream;
+    private final CharTermAttribute term;
+    private final int[] cueCounts = new int[Cue.VALUES.length];
+
+    /** One extractor per thread: it holds Lucene's token stream. */
+    public Features(final int bits) {
+        if (bits < 10 || bits > 26) {
+            throw new IllegalArgumentException("hash bits must be in 10..26, was " + bits);
+        }
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+        tokenizer.setMaxTokenLength(MAX_TOKEN);
+        stream = new CJKBigramFilter(tokenizer,
+            CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+        term = stream.addAttribute(CharTermAttribute.class);
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    private static int declare(final String name) {
+        STATIC_NAMES.add(name);
+        return STATIC_NAMES.size() - 1;
+    }
+
+    static String staticName(final int id) {
+        return STATIC_NAMES.get(id);
+    }
+
+    /**
+     * Fills {@code out} with the features of {@code text}.
+     *
+     * @param signatureAtStart whether the message opens with a signature
+     * @param hasSignature     whether it has one at all
+     */
+    public void extract(final TextAnalysis text, final boolean hasSignature, final boolean signatureAtStart,
+                        final CueLexicon cues, final FeatureVector out) {
+        out.clear();
+        addTextFeatures(text, out);
+        addStructure(text, hasSignature, signatureAtStart, cues, out);
+    }
+
+    private void addTextFeatures(final TextAnalysis text, final FeatureVector out) {
+        reader.reset(text.norm, text.normLength);
+        try {
+            tokenizer.setReader(reader);
+            stream.reset();
+            while (stream.incrementToken() && !out.full()) {
+                final char[] t = term.buffer();
+                final int len = term.length();
+                addHashed(out, hash(SEED_TERM, t, 0, len), t, len);
+                if (len >= 4 && CharFold.isAsciiLetter(t[0])) {
+                    addTrigrams(out, t, len);
+                }
+            }
+            stream.end();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("reading from a char array cannot fail", e);
+        } finally {
+            closeQuietly();
+        }
+        final int n = out.size;
+        if (n > 0) {
+            final float w = (float) (1.0 / Math.sqrt(n));
+            for (int i = 0; i < n; i++) {
+                out.value[i] *= w;
+            }
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            stream.close();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final char[] gram = new char[5];
+
+    /** Character trigrams of a Latin word, with {@code _} marking the word's ends. */
+    private void addTrigrams(final FeatureVector out, final char[] t, final int len) {
+        for (int i = -1; i + 2 <= len && !out.full(); i++) {
+            gram[0] = i < 0 ? '_' : t[i];
+            gram[1] = t[i + 1];
+            gram[2] = i + 2 < len ? t[i + 2] : '_';
+            addHashed(out, hash(SEED_GRAM, gram, 0, 3), gram, 3);
+        }
+    }
+
+    private void addHashed(final FeatureVector out, final int h, final char[] name, final int len) {
+        out.addTerm(h & mask, h < 0 ? -1f : 1f, name, len);
+    }
+
+    private void addStatic(final FeatureVector out, final int id) {
+        if (!out.full()) {
+            final int h = STATIC_HASH[id];
+            out.addStatic(h & mask, h < 0 ? -1f : 1f, id);
+        }
+    }
+
+    private void addStructure(final TextAnalysis t, final boolean hasSignature, final boolean signatureAtStart,
+                              final CueLexicon cues, final FeatureVector out) {
+        addStatic(out, S_BIAS);
+        if (t.hasUrl) {
+            addStatic(out, S_URL);
+        }
+        addStatic(out, !hasSignature ? S_NO_SIG : signatureAtStart ? S_SIG_START : S_SIG_END);
+        if (t.optOut) {
+            addStatic(out, S_OPT_OUT);
+        }
+        if (t.otp) {
+            addStatic(out, S_OTP);
+        }
+        if (t.otpKeyword()) {
+            addStatic(out, S_OTP_KEYWORD);
+        }
+        if (t.hasMobile) {
+            addStatic(out, S_MOBILE);
+        }
+        if (t.hasLongNumber) {
+            addStatic(out, S_LONG_NUMBER);
+        }
+        if (t.hasShortCode) {
+            addStatic(out, S_SHORT_CODE);
+        }
+        if (t.hasCurrency) {
+            addStatic(out, S_CURRENCY);
+        }
+        addStatic(out, S_LENGTH + lengthBucket(t.originalLength));
+        addStatic(out, S_SCRIPT + (t.hanChars > 0 ? (t.latinChars > t.hanChars ? 3 : 2) : t.latinChars > 0 ? 1 : 0));
+        java.util.Arrays.fill(cueCounts, 0);
+        cues.count(t, cueCounts);
+        for (int c = 0; c < cueCounts.length; c++) {
+            if (cueCounts[c] > 0) {
+                addStatic(out, S_CUE + c * 3 + Math.min(cueCounts[c], 3) - 1);
+            }
+        }
+    }
+
+    /** Cue counts of the last {@link #extract} call. */
+    public int[] cueCounts() {
+        return cueCounts;
+    }
+
+    private static int lengthBucket(final int n) {
+        if (n <= 10) {
+            return 0;
+        }
+        if (n <= 30) {
+            return 1;
+        }
+        if (n <= 70) {
+            return 2;
+        }
+        return n <= 140 ? 3 : 4;
+    }
+
+    static int hash(final int seed, final char[] s, final int from, final int to) {
+        int h = 0x811c9dc5 ^ seed;
+        for (int i = from; i < to; i++) {
+            h ^= s[i];
+            h *= 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    /** A {@link Reader} over a char array that can be pointed at new content without allocating. */
+    private static final class ReusableReader extends Reader {
+        private char[] chars = new char[0];
+        private int length;
+        private int pos;
+
+        void reset(final char[] c, final int len) {
+            this.chars = c;
+            this.length = len;
+            this.pos = 0;
+        }
+
+        @Override
+        public int read(final char[] cbuf, final int off, final int len) {
+            if (pos >= length) {
+                return -1;
+            }
+            final int n = Math.min(len, length - pos);
+            System.arraycopy(chars, pos, cbuf, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            pos = length;
+        }
+    }
+}

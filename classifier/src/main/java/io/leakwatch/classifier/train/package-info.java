@@ -1,0 +1,5 @@
+/**
+ * Training: the labelled corpora and their mapping to the five categories, the fixed template-based
+ * train/validation/test split, synthetic notice and one-time-code lines, and the trainer itself.
+ */
+package io.leakwatch.classifier.train;
