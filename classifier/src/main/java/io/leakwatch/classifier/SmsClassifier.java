@@ -26,6 +26,8 @@ import java.util.Locale;
  */
 public final class SmsClassifier implements RuleAwareClassifier {
     static final String OTP_RULE = "otp";
+    private static final String OTP_REASON = "rule:" + OTP_RULE;
+    private static final String MODEL_REASON = "model:top=";
     /** Log-odds added per unit of a non-decisive rule's weight: a 0.3 rule is worth odds of about 2.5. */
     static final double RULE_LOGIT_SCALE = 3.0;
     private static final int DEFAULT_BITS = 18;
@@ -101,8 +103,8 @@ public final class SmsClassifier implements RuleAwareClassifier {
 
     private void analyse(final Scratch s, final String text, final String sender) {
         s.featurizer(model == null ? DEFAULT_BITS : model.bits(), cues).featurize(text);
-        s.senderType = SenderType.of(sender);
         s.senderDigits = sender == null ? null : SenderType.digitsOf(sender);
+        s.senderType = SenderType.of(sender, s.senderDigits);
         rules.evaluate(s.featurizer.text, s.senderDigits, s.hits);
     }
 
@@ -117,11 +119,11 @@ public final class SmsClassifier implements RuleAwareClassifier {
         scoreCategories(s);
         if (hits.decisiveRule() >= 0) {
             final Category category = Category.ofOrdinal(hits.decisiveCategory());
-            return new Classification(category, DECISIVE_SCORE, "rule:" + rules.rule(hits.decisiveRule()).id(),
+            return new Classification(category, DECISIVE_SCORE, rules.reason(hits.decisiveRule()),
                 signature, otp && category == Category.TRANSACTIONAL, t.optOut, fingerprint);
         }
         if (otp && !t.hasUrl) {
-            return new Classification(Category.TRANSACTIONAL, OTP_SCORE, "rule:" + OTP_RULE, signature, true,
+            return new Classification(Category.TRANSACTIONAL, OTP_SCORE, OTP_REASON, signature, true,
                 t.optOut, fingerprint);
         }
         final int best = argmax(s.probabilities);
@@ -200,11 +202,11 @@ public final class SmsClassifier implements RuleAwareClassifier {
         final int strongest = s.hits.strongestRule();
         if (strongest >= 0 && rules.rule(strongest).category() == category
             && RULE_LOGIT_SCALE * s.hits.evidence[category.ordinal()] >= 1.0) {
-            return "rule:" + rules.rule(strongest).id();
+            return rules.reason(strongest);
         }
         if (model != null) {
             final int top = topFeature(s, category.ordinal());
-            return top < 0 ? "model:prior" : "model:top=" + s.featurizer.features.name(top);
+            return top < 0 ? "model:prior" : s.modelReason(top);
         }
         if (category == Category.NORMAL) {
             return "cues:none";
@@ -265,6 +267,21 @@ public final class SmsClassifier implements RuleAwareClassifier {
         final double[] probabilities = new double[CATEGORIES];
         SenderType senderType = SenderType.UNKNOWN;
         String senderDigits;
+
+        /** Reason strings by feature bucket, so a feature seen before costs no allocation. */
+        final String[] reasons = new String[1 << 12];
+
+        String modelReason(final int feature) {
+            final FeatureVector f = featurizer.features;
+            final int slot = f.index[feature] & (reasons.length - 1);
+            final String cached = reasons[slot];
+            if (cached != null && f.nameMatches(feature, cached, MODEL_REASON.length())) {
+                return cached;
+            }
+            final String reason = MODEL_REASON + f.name(feature);
+            reasons[slot] = reason;
+            return reason;
+        }
 
         Featurizer featurizer(final int bits, final CueLexicon cues) {
             if (featurizer == null || featurizer.bits() != bits) {

@@ -70,4 +70,22 @@ class SmsClassifierTest {
             assertThat(classifier.classify(text, null).category()).as(text).isEqualTo(Category.FRAUD);
         }
     }
+
+    @Test
+    void shouldExplainWithTopFeatures() {
+        final Explanation e = classifier.explain("【优衣库】春季新品全场8折，会员再享95折，回T退订", "10690000");
+        assertThat(e.classification().category()).isEqualTo(Category.MARKETING);
+        assertThat(e.classification().reason()).startsWith("model:top=");
+        assertThat(e.contributions()).isNotEmpty();
+        assertThat(e.contributions().get(0).weight()).isPositive();
+        assertThat(e.toString()).contains("MARKETING", "top features:", "signature: 优衣库", "opt-out: true");
+    }
+
+    @Test
+    void shouldGiveCalibratedScoresBetweenZeroAndOne() {
+        final Classification sure = classifier.classify("【优衣库】春季新品全场8折，会员再享95折，回T退订", null);
+        final Classification vague = classifier.classify("好", null);
+        assertThat(sure.score()).isBetween(0.8, 1.0);
+        assertThat(vague.score()).isBetween(0.0, 1.0);
+    }
 }

@@ -45,6 +45,24 @@ public final class FeatureVector {
         size++;
     }
 
+    /** Whether {@code s}, from {@code from} to its end, spells the name of feature {@code i}. */
+    public boolean nameMatches(final int i, final String s, final int from) {
+        final int ref = nameRef[i];
+        if (ref < 0) {
+            return s.startsWith(Features.staticName(-1 - ref), from)
+                && s.length() - from == Features.staticName(-1 - ref).length();
+        }
+        if (s.length() - from != nameLength[i]) {
+            return false;
+        }
+        for (int k = 0; k < nameLength[i]; k++) {
+            if (s.charAt(from + k) != pool[ref + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Human-readable name of feature {@code i}. */
     public String name(final int i) {
         final int ref = nameRef[i];

@@ -1,9 +1,9 @@
 package io.leakwatch.classifier.analysis;
 
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,11 +15,14 @@ import java.util.Locale;
 /**
  * Turns a prepared message into hashed features for the linear model.
  *
- * <p>Text features come from Lucene's analysis chain over the normalised text ({@link TextAnalysis#norm}):
- * {@link StandardTokenizer} (UAX#29 word breaks: Latin words, numbers, single ideographs) followed by
- * {@link CJKBigramFilter} with unigrams kept, so Chinese gets overlapping character unigrams and bigrams
- * (no dictionary segmentation: robust to the already-segmented {@code zh-spam-classes} text, to
- * misspellings and to new words, and an order of magnitude faster than smartcn). Latin words of four letters
+ * <p>Text features come from Lucene's {@link StandardTokenizer} over the normalised text
+ * ({@link TextAnalysis#norm}): UAX#29 word breaks give Latin words, numbers and single ideographs. Chinese
+ * gets overlapping character unigrams and bigrams, as Lucene's {@code CJKBigramFilter} with
+ * {@code outputUnigrams=true} would produce them (no dictionary segmentation: robust to the already-segmented
+ * {@code zh-spam-classes} text, to misspellings and to new words, and an order of magnitude faster than
+ * smartcn). The bigrams are formed here rather than by {@code CJKBigramFilter} because that filter captures
+ * an attribute {@code State} object per token, which was three quarters of all the memory allocated per
+ * message; joining two adjacent single-ideograph tokens needs nothing but their offsets. Latin words of four letters
  * or more also give character trigrams, which catch spelling games ("fr33", "c@ll") and inflections without
  * a stemmer. Text features are weighted {@code 1/sqrt(n)} so that long and short messages weigh alike.
  *
@@ -99,8 +102,12 @@ public final class Features {
     /** Lucene analysis chain, reused for every message of one thread. */
     private final ReusableReader reader = new ReusableReader();
     private final StandardTokenizer tokenizer = new StandardTokenizer();
-    private final TokenStream stream;
     private final CharTermAttribute term;
+    private final OffsetAttribute offset;
+    private final TypeAttribute type;
+    private final char[] bigram = new char[4];
+    private int prevIdeographLength;
+    private int prevIdeographEnd = -1;
     private final int[] cueCounts = new int[Cue.VALUES.length];
 
     /** One extractor per thread: it holds Lucene's token stream. */
@@ -111,9 +118,9 @@ public final class Features {
         this.bits = bits;
         this.mask = (1 << bits) - 1;
         tokenizer.setMaxTokenLength(MAX_TOKEN);
-        stream = new CJKBigramFilter(tokenizer,
-            CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
-        term = stream.addAttribute(CharTermAttribute.class);
+        term = tokenizer.addAttribute(CharTermAttribute.class);
+        offset = tokenizer.addAttribute(OffsetAttribute.class);
+        type = tokenizer.addAttribute(TypeAttribute.class);
     }
 
     public int bits() {
@@ -146,16 +153,22 @@ public final class Features {
         reader.reset(text.norm, text.normLength);
         try {
             tokenizer.setReader(reader);
-            stream.reset();
-            while (stream.incrementToken() && !out.full()) {
+            tokenizer.reset();
+            prevIdeographEnd = -1;
+            while (tokenizer.incrementToken() && !out.full()) {
                 final char[] t = term.buffer();
                 final int len = term.length();
                 addHashed(out, hash(SEED_TERM, t, 0, len), t, len);
-                if (len >= 4 && CharFold.isAsciiLetter(t[0])) {
-                    addTrigrams(out, t, len);
+                if (isSingleCharacterScript(type.type())) {
+                    addBigram(out, t, len);
+                } else {
+                    prevIdeographEnd = -1;
+                    if (len >= 4 && CharFold.isAsciiLetter(t[0])) {
+                        addTrigrams(out, t, len);
+                    }
                 }
             }
-            stream.end();
+            tokenizer.end();
         } catch (final IOException e) {
             throw new UncheckedIOException("reading from a char array cannot fail", e);
         } finally {
@@ -172,13 +185,37 @@ public final class Features {
 
     private void closeQuietly() {
         try {
-            stream.close();
+            tokenizer.close();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private final char[] gram = new char[5];
+
+    private static boolean isSingleCharacterScript(final String tokenType) {
+        // StandardTokenizer's type strings are interned constants
+        return tokenType == IDEOGRAPHIC || tokenType == HIRAGANA || tokenType == KATAKANA;
+    }
+
+    private static final String IDEOGRAPHIC = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC];
+    private static final String HIRAGANA = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HIRAGANA];
+    private static final String KATAKANA = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.KATAKANA];
+
+    /** The bigram of this ideograph with the previous one when they touch (nothing between them). */
+    private void addBigram(final FeatureVector out, final char[] t, final int len) {
+        if (len > 2) {
+            prevIdeographEnd = -1;
+            return;
+        }
+        if (prevIdeographEnd == offset.startOffset() && !out.full()) {
+            System.arraycopy(t, 0, bigram, prevIdeographLength, len);
+            addHashed(out, hash(SEED_TERM, bigram, 0, prevIdeographLength + len), bigram, prevIdeographLength + len);
+        }
+        System.arraycopy(t, 0, bigram, 0, len);
+        prevIdeographLength = len;
+        prevIdeographEnd = offset.endOffset();
+    }
 
     /** Character trigrams of a Latin word, with {@code _} marking the word's ends. */
     private void addTrigrams(final FeatureVector out, final char[] t, final int len) {

@@ -24,10 +24,14 @@ public enum SenderType {
 
     /** Classifies a sender address; {@code +86}/{@code 0086} prefixes, spaces and dashes are ignored. */
     public static SenderType of(final String sender) {
+        return sender == null ? UNKNOWN : of(sender, digitsOf(sender));
+    }
+
+    /** As {@link #of(String)}, for a caller that already has {@link #digitsOf} the sender. */
+    public static SenderType of(final String sender, final String digits) {
         if (sender == null) {
             return UNKNOWN;
         }
-        final String digits = digitsOf(sender);
         if (digits == null) {
             return sender.isBlank() ? UNKNOWN : ALPHA;
         }
@@ -52,6 +56,9 @@ public enum SenderType {
 
     /** The sender's digits with {@code +86}/{@code 0086} dropped, or null when it holds a letter. */
     public static String digitsOf(final String sender) {
+        if (plainDigits(sender)) {
+            return sender;
+        }
         final StringBuilder b = new StringBuilder(sender.length());
         for (int i = 0; i < sender.length(); i++) {
             final char c = CharFold.fold(sender.charAt(i));
@@ -70,5 +77,18 @@ public enum SenderType {
             d = d.substring(2);
         }
         return d;
+    }
+
+    /** Digits only and no country prefix: the common case, returned as is without copying. */
+    private static boolean plainDigits(final String s) {
+        if (s.startsWith("00") || (s.startsWith("86") && s.length() == 13)) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!CharFold.isAsciiDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

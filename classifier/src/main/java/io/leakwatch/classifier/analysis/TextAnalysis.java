@@ -385,9 +385,15 @@ public final class TextAnalysis {
 
     /** The fingerprint as 16 lower-case hex digits. */
     public String fingerprint() {
-        final String hex = Long.toHexString(fingerprintHash());
-        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+        final long h = fingerprintHash();
+        for (int i = 0; i < 16; i++) {
+            hex[i] = HEX[(int) (h >>> (60 - 4 * i)) & 0xF];
+        }
+        return new String(hex);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private final char[] hex = new char[16];
 
     /** Whether a one-time-code keyword occurs, with or without a code. */
     public boolean otpKeyword() {

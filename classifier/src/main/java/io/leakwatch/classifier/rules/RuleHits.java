@@ -4,6 +4,8 @@ import io.leakwatch.classifier.Category;
 import io.leakwatch.classifier.analysis.KeywordMatcher;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Result of evaluating a {@link RuleSet} on one message; mutable scratch space reused per thread. */
 public final class RuleHits {
@@ -19,6 +21,59 @@ public final class RuleHits {
     private double strongestWeight;
     private RuleSet current;
     private final KeywordMatcher.Hit keywordHit = (id, start, end) -> current.fireKeyword(id, this);
+
+    private RuleSet matchersFor;
+    private Matcher[][] matchers;
+    private final TextView view = new TextView();
+
+    /** Reusable matchers for the patterns of {@code set} (a regex {@link Matcher} is not thread-safe). */
+    Matcher[][] matchers(final RuleSet set, final Pattern[] regexes, final Pattern[] senders) {
+        if (matchersFor != set) {
+            final Matcher[] r = new Matcher[regexes.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = regexes[i].matcher("");
+            }
+            final Matcher[] s = new Matcher[senders.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = senders[i].matcher("");
+            }
+            matchers = new Matcher[][] {r, s};
+            matchersFor = set;
+        }
+        return matchers;
+    }
+
+    CharSequence textView(final char[] chars, final int length) {
+        view.chars = chars;
+        view.length = length;
+        return view;
+    }
+
+    /** A {@link CharSequence} over a prefix of a char array, re-pointed without allocating. */
+    private static final class TextView implements CharSequence {
+        char[] chars;
+        int length;
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(final int index) {
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(final int start, final int end) {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
+    }
 
     void reset(final int rules) {
         if (fired.length < rules) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +38,7 @@ public final class RuleSet {
     private final int[] senderRule;
     private final Pattern[] senders;
     private final java.util.Set<String> disabledIds;
+    private final String[] reasons;
 
     private RuleSet(final Collection<RuleSpec> specs) {
         final List<RuleSpec> accepted = new ArrayList<>();
@@ -88,6 +88,7 @@ public final class RuleSet {
         this.senders = snd.toArray(new Pattern[0]);
         this.senderRule = sndRule.stream().mapToInt(Integer::intValue).toArray();
         this.disabledIds = java.util.Set.copyOf(disabled);
+        this.reasons = accepted.stream().map(r -> "rule:" + r.id()).toArray(String[]::new);
     }
 
     /** Compiles {@code specs}; rules that do not compile are left out and listed in {@link #rejected()}. */
@@ -153,18 +154,21 @@ public final class RuleSet {
         if (keywords.size() > 0) {
             keywords.scan(text.folded, text.length, out.keywordHit(this));
         }
+        if (regexes.length == 0 && (senderDigits == null || senders.length == 0)) {
+            return;
+        }
+        final Matcher[][] matchers = out.matchers(this, regexes, senders);
         if (regexes.length > 0) {
-            final CharBuffer chars = CharBuffer.wrap(text.folded, 0, text.length);
+            final CharSequence chars = out.textView(text.folded, text.length);
             for (int i = 0; i < regexes.length; i++) {
-                final Matcher m = regexes[i].matcher(chars);
-                if (m.find()) {
+                if (matchers[0][i].reset(chars).find()) {
                     fire(regexRule[i], out);
                 }
             }
         }
         if (senderDigits != null) {
             for (int i = 0; i < senders.length; i++) {
-                if (senders[i].matcher(senderDigits).matches()) {
+                if (matchers[1][i].reset(senderDigits).matches()) {
                     fire(senderRule[i], out);
                 }
             }
@@ -182,5 +186,10 @@ public final class RuleSet {
 
     public RuleSpec rule(final int index) {
         return rules.get(index);
+    }
+
+    /** The reason code of rule {@code index}: {@code rule:<id>}, built once. */
+    public String reason(final int index) {
+        return reasons[index];
     }
 }

@@ -22,14 +22,14 @@ import java.util.SplittableRandom;
  * rounds the weights as the file stores them.
  *
  * <p>Example weights: a weight per corpus (real received SMS count most; {@code zh-sms}'s normal class is news
- * fragments and counts least), times a per-category factor {@code sqrt(mean mass / category mass)} that
+ * fragments and counts least), times a per-category factor {@code (mean mass / category mass)^balancePower} that
  * partly evens out the categories (ADULT has few examples).
  */
 public final class Trainer {
     /** Training knobs; {@link #DEFAULT} is what the committed model used. */
     public record Config(int bits, int epochs, double learningRate, double l2, int syntheticNotices,
-                         double weightZhSmsNormal, double weightZhInbox, double weightUci) {
-        public static final Config DEFAULT = new Config(18, 8, 0.1, 1e-7, 4000, 1.0, 3.0, 3.0);
+                         double weightZhSmsNormal, double weightZhInbox, double weightUci, double balancePower) {
+        public static final Config DEFAULT = new Config(18, 8, 0.1, 1e-7, 4000, 1.0, 3.0, 3.0, 0.5);
     }
 
     private static final int CLASSES = Category.values().length;
@@ -234,7 +234,7 @@ public final class Trainer {
                 present += x > 0 ? 1 : 0;
             }
             for (int i = 0; i < n; i++) {
-                m.weight[i] *= (float) Math.sqrt(total / present / mass[m.label[i]]);
+                m.weight[i] *= (float) Math.pow(total / present / mass[m.label[i]], config.balancePower());
             }
             return m;
         }
