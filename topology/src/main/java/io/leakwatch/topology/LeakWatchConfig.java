@@ -31,6 +31,7 @@ import java.util.function.Function;
  * @param updateGrowth     an open incident is UPDATED when exposure grows by this factor or a new buyer shows
  * @param topSenders       senders kept per app and bucket in cohort statistics
  * @param senderWindow     tumbling window of per-sender statistics
+ * @param inMemoryState    keep state in memory instead of RocksDB: for replays, which rebuild state from the archive
  */
 public record LeakWatchConfig(
         byte[] hmacKey,
@@ -48,7 +49,8 @@ public record LeakWatchConfig(
         int resolveAfter,
         double updateGrowth,
         int topSenders,
-        Duration senderWindow) {
+        Duration senderWindow,
+        boolean inMemoryState) {
 
     public static final String PREFIX = "leakwatch.";
     /** A key anyone can read in the source; fine for demos and replays of synthetic data, never for production. */
@@ -130,7 +132,8 @@ public record LeakWatchConfig(
                 r.get("leakwatch.resolve.after", "24", Integer::parseInt),
                 r.get("leakwatch.update.growth", "2.0", Double::parseDouble),
                 r.get("leakwatch.top.senders", "50", Integer::parseInt),
-                r.get("leakwatch.sender.window", "PT1H", Duration::parse));
+                r.get("leakwatch.sender.window", "PT1H", Duration::parse),
+                r.get("leakwatch.state.in.memory", "false", LeakWatchConfig::parseBoolean));
         r.rejectUnknown();
         return config;
     }
@@ -145,6 +148,19 @@ public record LeakWatchConfig(
         } catch (IllegalArgumentException notHex) {
             return trimmed.getBytes(StandardCharsets.UTF_8);
         }
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (!"true".equalsIgnoreCase(value.strip()) && !"false".equalsIgnoreCase(value.strip())) {
+            throw new IllegalArgumentException("must be true or false");
+        }
+        return Boolean.parseBoolean(value.strip());
+    }
+
+    /** The same settings with state kept in memory or not. */
+    public LeakWatchConfig withInMemoryState(boolean inMemory) {
+        return new LeakWatchConfig(hmacKey, bucket, grace, recentHorizon, memberTtl, windowsBuckets, alpha, minRateRatio, minExposed,
+                buyerQ, strongBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, inMemory);
     }
 
     private static List<Integer> parseInts(String value) {

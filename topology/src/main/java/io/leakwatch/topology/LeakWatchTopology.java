@@ -27,10 +27,10 @@ import io.leakwatch.topology.reference.ReferenceStores;
 import io.leakwatch.topology.reference.RuleBook;
 import io.leakwatch.topology.sender.SenderStatsProcessor;
 import io.leakwatch.topology.sender.SenderWindows;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -41,10 +41,11 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Builds the LeakWatch topology. Every processor, store and repartition topic is named: once deployed, those
@@ -79,21 +80,23 @@ public final class LeakWatchTopology {
         final AppDirectory apps = new AppDirectory();
         final RuleBook rules = new RuleBook(classifier);
 
-        addReferenceStores(builder, topics, serdes, apps, rules);
+        final StoreKind stores = new StoreKind(config.inMemoryState());
+        addReferenceStores(builder, topics, serdes, apps, rules, stores);
         ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
         final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
-        detectLeaks(builder, classified, topics, serdes, config, listener);
-        summariseSenders(builder, classified, topics, serdes, config);
+        detectLeaks(builder, classified, topics, serdes, config, listener, stores);
+        summariseSenders(builder, classified, topics, serdes, config, stores);
         return builder.build();
     }
 
-    private static void addReferenceStores(StreamsBuilder builder, Topics topics, AvroSerdes serdes, AppDirectory apps, RuleBook rules) {
+    private static void addReferenceStores(StreamsBuilder builder, Topics topics, AvroSerdes serdes, AppDirectory apps, RuleBook rules,
+                                           StoreKind stores) {
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ReferenceStores.APPS_STORE), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.APPS_STORE), Serdes.String(),
                         serdes.value(App.class)).withLoggingDisabled(),
                 topics.apps.name(), topics.apps.consumed(), () -> new ReferenceStores.AppsUpdater(apps));
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ReferenceStores.RULES_STORE), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.RULES_STORE), Serdes.String(),
                         serdes.value(Rule.class)).withLoggingDisabled(),
                 topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.RulesUpdater(rules));
     }
@@ -121,12 +124,12 @@ public final class LeakWatchTopology {
     }
 
     private static void detectLeaks(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener) {
-        builder.addStateStore(store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
-        builder.addStateStore(store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
-        builder.addStateStore(store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
-        builder.addStateStore(store(DetectorProcessor.HISTORY_STORE, serdes.value(CohortHistory.class)));
-        builder.addStateStore(store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
+                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StoreKind stores) {
+        builder.addStateStore(stores.store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
+        builder.addStateStore(stores.store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
+        builder.addStateStore(stores.store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
+        builder.addStateStore(stores.store(DetectorProcessor.HISTORY_STORE, serdes.value(CohortHistory.class)));
+        builder.addStateStore(stores.store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
 
         final KStream<String, CohortStats> cohortStats = classified
                 .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
@@ -148,8 +151,8 @@ public final class LeakWatchTopology {
     }
 
     private static void summariseSenders(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                         AvroSerdes serdes, LeakWatchConfig config) {
-        builder.addStateStore(store(SenderStatsProcessor.HISTORY_STORE, serdes.value(SenderHistory.class)));
+                                         AvroSerdes serdes, LeakWatchConfig config, StoreKind stores) {
+        builder.addStateStore(stores.store(SenderStatsProcessor.HISTORY_STORE, serdes.value(SenderHistory.class)));
         classified
                 .groupBy((token, sms) -> sms.getSender(), Grouped.<String, ClassifiedSms>as("classified-by-sender")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(ClassifiedSms.class)))
@@ -157,14 +160,27 @@ public final class LeakWatchTopology {
                 .emitStrategy(EmitStrategy.onWindowClose())
                 .aggregate(SenderWindows::empty, (sender, sms, window) -> SenderWindows.add(sms, window),
                         Named.as("sender-window-aggregate"),
-                        Materialized.<String, SenderWindow, WindowStore<Bytes, byte[]>>as("sender-window-store")
+                        Materialized.<String, SenderWindow>as(stores.window("sender-window-store",
+                                        config.senderWindow().plus(config.grace()), config.senderWindow()))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.value(SenderWindow.class)))
                 .toStream(Named.as("sender-window-closed"))
                 .process(SenderStatsProcessor::new, Named.as("sender-stats"), SenderStatsProcessor.HISTORY_STORE)
                 .to(topics.senderStats.name(), topics.senderStats.produced());
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde).withCachingEnabled();
+    /** RocksDB for a running pipeline; memory for replays, where a per-record commit would fsync RocksDB checkpoints. */
+    private record StoreKind(boolean inMemory) {
+        KeyValueBytesStoreSupplier keyValue(String name) {
+            return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+        }
+
+        WindowBytesStoreSupplier window(String name, Duration retention, Duration size) {
+            return inMemory ? Stores.inMemoryWindowStore(name, retention, size, false)
+                    : Stores.persistentWindowStore(name, retention, size, false);
+        }
+
+        <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+            return Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde).withCachingEnabled();
+        }
     }
 }
