@@ -1,0 +1,51 @@
+package io.leakwatch.app.cli;
+
+import io.leakwatch.classifier.eval.Evaluation;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Scores the message classifier on the held-out test splits of the labelled corpora and prints a markdown report.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "Directory of the labelled corpora (uci-sms/, zh-sms/, zh-inbox/...).")
+    private Path data;
+
+    @Option(names = "--model", description = "Model file written by train (default: the model built into LeakWatch).")
+    private Path model;
+
+    @Option(names = "--out", description = "Write the report to this file instead of standard output.")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("--data: no such directory: " + data);
+        }
+        if (model != null && !Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("--model: no such file: " + model);
+        }
+        if (out == null) {
+            final PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            Evaluation.run(data, model, stdout);
+            stdout.flush();
+            return 0;
+        }
+        final Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--out: the directory to write into does not exist: " + parent);
+        }
+        try (OutputStream file = Files.newOutputStream(out);
+             PrintStream report = new PrintStream(file, false, StandardCharsets.UTF_8)) {
+            Evaluation.run(data, model, report);
+        }
+        System.out.println("wrote " + out);
+        return 0;
+    }
+}

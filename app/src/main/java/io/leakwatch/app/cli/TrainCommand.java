@@ -1,0 +1,49 @@
+package io.leakwatch.app.cli;
+
+import io.leakwatch.classifier.model.Model;
+import io.leakwatch.classifier.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains the message classifier on the train split of the labelled corpora and writes the model.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "Directory of the labelled corpora (uci-sms/, zh-sms/, zh-inbox/...).")
+    private Path data;
+
+    @Option(names = "--out", required = true, description = "Model file to write (gzip; load it with eval --model).")
+    private Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the example order; the same data and seed give the same model (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        requireDirectory(data);
+        requireParent(out);
+        final long started = System.nanoTime();
+        final Model model = Trainer.train(data, seed);
+        model.save(out);
+        System.out.printf(Locale.ROOT, "trained %s in %.1f s (seed %d, temperature %.3f, %,d non-zero weights, %,d bytes)%n",
+                out, (System.nanoTime() - started) / 1e9, seed, model.temperature(), model.nonZero(), Files.size(out));
+        return 0;
+    }
+
+    private static void requireDirectory(final Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--data: no such directory: " + dir);
+        }
+    }
+
+    private static void requireParent(final Path file) {
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--out: the directory to write into does not exist: " + parent);
+        }
+    }
+}
