@@ -143,6 +143,9 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         }
         if (event.getFirstSpam()) {
             state.setFirstSpams(state.getFirstSpams() + 1);
+        }
+        // Time to first spam is the T+0 signature; only recent registrants can show it, older ones would swamp it.
+        if (event.getFirstSpam() && recent) {
             final int hours = (int) Math.min(HISTOGRAM_SLOTS - 1, (event.getTs() - event.getRegisteredAt()) / 3_600_000L);
             final List<Long> histogram = state.getHoursToFirstSpam();
             while (histogram.size() < HISTOGRAM_SLOTS) {

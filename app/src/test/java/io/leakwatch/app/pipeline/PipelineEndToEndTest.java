@@ -1,0 +1,139 @@
+package io.leakwatch.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leakwatch.app.broker.EmbeddedKafka;
+import io.leakwatch.app.broker.TopicSpec;
+import io.leakwatch.app.demo.DemoTraffic;
+import io.leakwatch.app.http.Metrics;
+import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.schemas.AlertStatus;
+import io.leakwatch.schemas.DeadLetter;
+import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
+import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
+import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.simulator.Simulator;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.Topic;
+import io.leakwatch.topology.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real in-process KRaft broker and a real (embedded) schema registry over HTTP: a
+ * scaled-down mother-and-baby leak streamed through the topology with a few unreadable records mixed in.
+ */
+class PipelineEndToEndTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldOpenAnAlertForTheLeakingAppOnlyAndDeadLetterBadRecords() throws Exception {
+        final Path traffic = work.resolve("traffic");
+        final Path scenario = work.resolve("scenario.json");
+        try (var in = getClass().getResourceAsStream("/scenarios/mother-baby-small.json")) {
+            Files.copy(in, scenario);
+        }
+        final long events = Simulator.run(scenario, traffic).events();
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0);
+             Metrics metrics = new Metrics()) {
+            final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
+            final Topics topics = new Topics(serdes);
+            final List<TopicSpec> specs = new ArrayList<>();
+            for (Topic<?, ?> topic : topics.all()) {
+                specs.add(new TopicSpec(topic.name(), topic.compacted() ? 1 : 2, topic.compacted()));
+            }
+            kafka.createTopics(specs);
+            final List<LeakAlert> alerts = new CopyOnWriteArrayList<>();
+            try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8), alerts::add);
+                 StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-e2e-" + UUID.randomUUID(),
+                         work.resolve("state"), LeakWatchConfig.demo(), serdes, metrics.registry(), new Properties())) {
+                runner.start();
+                final List<byte[]> bad = List.of(
+                        "{\"ts\":\"not an avro record\"}".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {0, 0, 0, 0x7f, 0x7f, 1, 2, 3},
+                        new byte[0]);
+                produceRaw(kafka.bootstrapServers(), topics.smsEvents.name(), bad);
+                // As fast as it can: event time comes from the records, not the wall clock.
+                new DemoTraffic(kafka.bootstrapServers(), serdes, topics, traffic, Double.MAX_VALUE).run();
+                produceRaw(kafka.bootstrapServers(), topics.smsEvents.name(), bad);
+
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                        assertThat(alerts).anySatisfy(a -> {
+                            assertThat(a.getApp()).isEqualTo("meiyou");
+                            assertThat(a.getStatus()).isEqualTo(AlertStatus.OPEN);
+                        }));
+                final List<DeadLetter> letters = new ArrayList<>();
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    letters.addAll(readAll(kafka.bootstrapServers(), topics.deadLetters));
+                    assertThat(letters).hasSizeGreaterThanOrEqualTo(2 * bad.size());
+                });
+                // Every good record was classified: nothing lost, the stream went on after the bad ones.
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                        assertThat(metrics.registry().find("leakwatch.messages").counters().stream()
+                                .mapToDouble(c -> c.count()).sum()).isEqualTo((double) events));
+
+                assertThat(letters).extracting(DeadLetter::getReason)
+                        .contains("bad-magic-byte", "unknown-schema-id", "empty-record");
+                assertThat(alerts).filteredOn(a -> a.getStatus() == AlertStatus.OPEN)
+                        .extracting(LeakAlert::getApp).containsOnly("meiyou");
+                assertThat(alerts).filteredOn(a -> a.getStatus() == AlertStatus.OPEN).hasSize(1);
+                final LeakAlert open = alerts.stream().filter(a -> a.getStatus() == AlertStatus.OPEN).findFirst().orElseThrow();
+                assertThat(open.getBuyerSenders()).isNotEmpty();
+                assertThat(metrics.scrape()).contains("leakwatch_messages_total").contains("leakwatch_alerts_open");
+            }
+        }
+    }
+
+    private static void produceRaw(String bootstrap, String topic, List<byte[]> values) {
+        final Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, null, 1_793_500_000_000L, "bad".getBytes(StandardCharsets.UTF_8), value));
+            }
+        }
+    }
+
+    private static <V> List<V> readAll(String bootstrap, Topic<String, V> topic) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final List<V> values = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            for (int i = 0; i < 5; i++) {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+
+}

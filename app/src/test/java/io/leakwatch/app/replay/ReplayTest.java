@@ -1,0 +1,96 @@
+package io.leakwatch.app.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leakwatch.app.cli.Main;
+import io.leakwatch.schemas.AlertStatus;
+import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.simulator.Simulator;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.PipelineListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replay of a simulated archive through the real topology in event time. */
+class ReplayTest {
+
+    @TempDir
+    static Path work;
+    static Path traffic;
+
+    @BeforeAll
+    static void simulate() throws IOException {
+        final Path scenario = work.resolve("scenario.json");
+        try (var in = ReplayTest.class.getResourceAsStream("/scenarios/mother-baby-small.json")) {
+            Files.copy(in, scenario);
+        }
+        traffic = work.resolve("traffic");
+        Simulator.run(scenario, traffic);
+    }
+
+    @Test
+    void shouldOpenOneIncidentForTheLeakingAppAndNoneForOthers() throws IOException {
+        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE)
+                .replayDirectory(traffic, work.resolve("alerts-a.jsonl"));
+
+        final List<LeakAlert> opened = summary.alerts().stream().filter(a -> a.getStatus() == AlertStatus.OPEN).toList();
+        assertThat(opened).extracting(LeakAlert::getApp).containsExactly("meiyou");
+        assertThat(opened.get(0).getBuyerSenders()).isNotEmpty();
+        assertThat(summary.deadLetters()).isZero();
+        // One incident: every state change of meiyou carries the same id.
+        assertThat(summary.alerts()).filteredOn(a -> a.getApp().equals("meiyou"))
+                .extracting(LeakAlert::getAlertId).containsOnly(opened.get(0).getAlertId());
+    }
+
+    @Test
+    void shouldWriteTheSameAlertsByteForByteOnTheSameInput() throws IOException {
+        final Replay replay = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE);
+        replay.replayDirectory(traffic, work.resolve("run1.jsonl"));
+        replay.replayDirectory(traffic, work.resolve("run2.jsonl"));
+
+        final byte[] first = Files.readAllBytes(work.resolve("run1.jsonl"));
+        assertThat(first).isNotEmpty();
+        assertThat(Files.readAllBytes(work.resolve("run2.jsonl"))).isEqualTo(first);
+        final String text = new String(first, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"status\":\"OPEN\"").contains("+08:00");
+        // Alerts carry no phone numbers of recipients and no message text.
+        assertThat(text).doesNotContainPattern("\"recipient\"|验证码");
+    }
+
+    @Test
+    void shouldReplayARawExportAndDeadLetterItsUnreadableLines() throws IOException {
+        final Path events = work.resolve("export.jsonl");
+        final List<String> lines = List.of(
+                "{\"ts\":\"2026-12-01T09:15:02+08:00\",\"sender\":\"1069113007598\",\"recipient\":\"13912345678\",\"text\":\"【美柚】您的验证码是483920，5分钟内有效。\"}",
+                "this line is not JSON",
+                "{\"ts\":\"yesterday\",\"sender\":\"1\",\"recipient\":\"2\",\"text\":\"x\"}",
+                "{\"ts\":\"2026-12-01T09:20:00+08:00\",\"sender\":\"18800000001\",\"recipient\":\"13912345678\",\"text\":\"晚上一起吃饭吗\"}");
+        Files.write(events, lines, StandardCharsets.UTF_8);
+        final Path apps = work.resolve("apps.json");
+        Files.writeString(apps, "[{\"id\":\"meiyou\",\"name\":\"美柚\",\"signature\":\"美柚\",\"ports\":[\"1069113007598\"]}]");
+        final Path alerts = work.resolve("export-alerts.jsonl");
+
+        final int exit = Main.commandLine().execute("replay", "--events", events.toString(), "--apps", apps.toString(),
+                "--alerts", alerts.toString());
+
+        assertThat(exit).isZero();
+        assertThat(alerts).exists();
+        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE).replay(events, apps, alerts);
+        assertThat(summary.events()).isEqualTo(4);
+        assertThat(summary.deadLetters()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNameTheMissingFile() {
+        assertThatThrownBy(() -> new Replay(LeakWatchConfig.demo(), PipelineListener.NONE)
+                .replay(work.resolve("missing.jsonl"), work.resolve("apps.json"), work.resolve("x.jsonl")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--events").hasMessageContaining("missing.jsonl");
+    }
+}
