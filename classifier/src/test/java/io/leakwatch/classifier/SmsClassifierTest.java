@@ -30,6 +30,21 @@ class SmsClassifierTest {
     }
 
     @Test
+    void shouldNotTakeAGroupPassPhraseOrAContactIdForOtp() {
+        for (final String text : List.of(
+                "东方财富前敢死队操盘手建群，明早8点群内公布牛股，不收费人满即封，加QQ 52866120 验证码必填，退订回T",
+                "邀您进QQ群号477536315，进群验证码9701，群内每天免单秒杀，退订回T",
+                "加微信 wx52866120 验证码888 领取内部资料")) {
+            final Classification c = classifier.classify(text, null);
+            assertThat(c.otp()).as(text).isFalse();
+            assertThat(c.reason()).as(text).isNotEqualTo("rule:otp");
+            assertThat(c.category().isSpam()).as(text).isTrue();
+        }
+        assertThat(classifier.classify("582242（设备锁验证码），用于QQ29*******4登录的设备锁验证，请勿转发。如不想接收此类短信，请回复T退订【腾讯科技】",
+            null).otp()).isTrue();
+    }
+
+    @Test
     void shouldCarrySignatureAndOptOut() {
         final Classification c = classifier.classify("【优衣库】春季新品全场8折，会员再享95折，回T退订", "10690000");
         assertThat(c.signature()).isEqualTo("优衣库");

@@ -53,6 +53,7 @@ public final class TextAnalysis {
     private final int[] runLength = new int[MAX_RUNS];
     private int runs;
     private boolean otpKeyword;
+    private boolean groupInvite;
     private final KeywordMatcher.Hit cueHit = this::onCue;
 
     /** Prepares {@code text} (null is treated as empty). */
@@ -77,6 +78,7 @@ public final class TextAnalysis {
         markUrls();
         rewrite();
         Cues.MATCHER.scan(folded, length, cueHit);
+        otp &= !groupInvite;
         return this;
     }
 
@@ -96,6 +98,7 @@ public final class TextAnalysis {
         originalLength = 0;
         runs = 0;
         otpKeyword = false;
+        groupInvite = false;
     }
 
     // --- links -------------------------------------------------------------------------------------------
@@ -264,6 +267,7 @@ public final class TextAnalysis {
                 }
             }
             case Cues.OPT_OUT -> optOut = true;
+            case Cues.GROUP_INVITE -> groupInvite = true;
             default -> {
             }
         }
@@ -277,9 +281,32 @@ public final class TextAnalysis {
             if (len < 4 || len > 8 || !CharFold.isAsciiDigit(folded[s])) {
                 continue;
             }
-            if (s >= start - OTP_WINDOW_BEFORE && s <= end + OTP_WINDOW_AFTER && allDigits(s, len)) {
+            if (s >= start - OTP_WINDOW_BEFORE && s <= end + OTP_WINDOW_AFTER && allDigits(s, len) && !contactIdAt(s)) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the number at {@code s} is introduced as a contact id (QQ, a group, WeChat): "加群 88886666
+     * 验证码必填" asks the reader to join a group and quote a pass phrase; it is not a one-time code.
+     */
+    private boolean contactIdAt(final int s) {
+        int j = s - 1;
+        while (j >= 0 && s - j <= 3 && !CharFold.isHan(folded[j]) && !CharFold.isAsciiAlnum(folded[j])) {
+            j--;
+        }
+        if (j < 0) {
+            return false;
+        }
+        final char c = folded[j];
+        if (c == '群' || c == '加' || c == '扣' || (c == '号' && j >= 1 && folded[j - 1] == '群')) {
+            return true;
+        }
+        if (j >= 1 && ((folded[j - 1] == 'q' && c == 'q') || (folded[j - 1] == 'w' && c == 'x')
+                || (folded[j - 1] == 'v' && c == 'x') || (folded[j - 1] == '微' && c == '信'))) {
+            return true;
         }
         return false;
     }

@@ -58,7 +58,7 @@ public final class Corpora {
         "NAME", "",
         "BANK", "银行",
         "URL", " http://t.cn/abc ",
-        "QQ", " 88886666 ");
+        "QQ", " qq 88886666 ");
 
     private Corpora() {
     }
