@@ -1,0 +1,78 @@
+package io.leakwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LeakWatchConfigTest {
+
+    private static final String KEY = LeakWatchConfig.DEMO_HMAC_KEY_HEX;
+
+    @Test
+    void shouldReadDefaultsAndOverrides() {
+        final LeakWatchConfig config = LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.resolve.after", "6",
+                "leakwatch.windows", "3, 6", "bootstrap.servers", "ignored:9092"));
+        assertThat(config.resolveAfter()).isEqualTo(6);
+        assertThat(config.windowsBuckets()).containsExactly(3, 6);
+        assertThat(config.bucket()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.inMemoryState()).isFalse();
+        assertThat(config.withInMemoryState(true).inMemoryState()).isTrue();
+    }
+
+    @Test
+    void shouldNameAnUnknownKey() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.resolve.afterr", "6")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.resolve.afterr");
+    }
+
+    @Test
+    void shouldNameTheKeyOfAnOutOfRangeValue() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.alpha", "2")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.alpha");
+    }
+
+    @Test
+    void shouldNameTheKeyOfAnUnparsableValue() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.bucket", "one hour")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.bucket")
+                .hasMessageContaining("one hour");
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.state.in.memory", "yes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.state.in.memory");
+    }
+
+    @Test
+    void shouldRequireTheHmacKeyAndNameIt() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.hmac.key");
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "abcd")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.hmac.key");
+    }
+
+    @Test
+    void shouldNotEchoTheSecretKeyInAnError() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "  ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.hmac.key");
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "short-secret")))
+                .hasMessageNotContaining("short-secret");
+    }
+
+    @Test
+    void shouldRejectGraceNotShorterThanTheBucket() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.grace", "PT1H")))
+                .hasMessageContaining("leakwatch.grace");
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.windows", "0")))
+                .hasMessageContaining("leakwatch.windows");
+        assertThat(LeakWatchConfig.demo().windowsBuckets()).isEqualTo(List.of(3, 6, 24));
+    }
+}

@@ -1,0 +1,64 @@
+package io.leakwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakwatch.classifier.Classifiers;
+import io.leakwatch.schemas.registry.InMemorySchemaRegistryClient;
+import io.leakwatch.schemas.serde.AvroSerdes;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+class TopologyDescriptionTest {
+
+    private final TopologyDescription description = LeakWatchTopology.build(LeakWatchConfig.demo().withInMemoryState(true),
+            new AvroSerdes(new InMemorySchemaRegistryClient()), Classifiers.loadDefault(), PipelineListener.NONE).describe();
+
+    @Test
+    void shouldNameEveryProcessorAndStore() {
+        final String text = description.toString();
+        assertThat(text).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("STATE-STORE-");
+        assertThat(stores()).containsExactlyInAnyOrder(
+                "apps-global-store", "rules-global-store", "membership-store", "cohort-open-store",
+                "cohort-registrations-store", "detector-history-store", "incident-store", "sender-window-store",
+                "sender-history-store");
+    }
+
+    @Test
+    void shouldReadAndWriteOnlyTheNamedTopics() {
+        final Set<String> topics = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+            sub.nodes().forEach(node -> collect(node, topics));
+        }
+        for (TopologyDescription.GlobalStore global : description.globalStores()) {
+            topics.addAll(global.source().topicSet());
+        }
+        assertThat(topics).containsExactlyInAnyOrder(
+                "sms.events", "sms.dlq", "sms.classified", "cohort.stats", "leak.alerts", "sender.stats", "apps", "rules",
+                "cohort-events-by-app-repartition", "cohort-stats-to-detector-repartition", "classified-by-sender-repartition");
+    }
+
+    private static void collect(TopologyDescription.Node node, Set<String> topics) {
+        if (node instanceof TopologyDescription.Source source) {
+            topics.addAll(source.topicSet());
+        } else if (node instanceof TopologyDescription.Sink sink) {
+            topics.add(sink.topic());
+        }
+    }
+
+    private Set<String> stores() {
+        final Set<String> stores = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    stores.addAll(processor.stores());
+                }
+            }
+        }
+        for (TopologyDescription.GlobalStore global : description.globalStores()) {
+            stores.addAll(global.processor().stores());
+        }
+        return stores;
+    }
+}

@@ -1,0 +1,143 @@
+package io.leakwatch.topology.alert;
+
+import static io.leakwatch.topology.LeakWatchDriver.HOUR;
+import static io.leakwatch.topology.LeakWatchDriver.MINUTE;
+import static io.leakwatch.topology.LeakWatchDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakwatch.schemas.AlertStatus;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.topology.LeakWatchDriver;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector's incident lifecycle end to end: synthetic carrier traffic with twelve apps, background spam that
+ * reaches everyone alike, and one buyer who spams only one app's new registrants for half a day.
+ */
+class DetectorLifecycleTest {
+
+    private static final List<String> SIGNATURES = List.of("美柚", "饿了么", "美团", "拼多多", "携程", "京东", "宝宝树", "小红书",
+            "滴滴出行", "大众点评", "贝壳找房", "平安好医生");
+    private static final int LEAKING = 6;
+    private static final String LEAKING_APP = appId(LEAKING);
+    private static final String BUYER = "1065500777";
+    private static final String BUYER_TEXT = "本会所提供酒店上门服务，学生妹少妇模特，无需定金满意付款，电话13912345678";
+    private static final String BACKGROUND_TEXT = "【优衣库】春季新品全场8折，会员再享95折，回T退订";
+    private static final int HOURS = 72;
+    private static final int LEAK_FROM_HOUR = 40;
+    private static final int LEAK_TO_HOUR = 52;
+    private static final int REGISTRATIONS_PER_APP_HOUR = 2;
+    private static final int BACKGROUND_PER_HOUR = 20;
+    private static final int RESOLVE_AFTER = 6;
+
+    private final LeakWatchDriver lw = new LeakWatchDriver(LeakWatchDriver.config(
+            "leakwatch.windows", "3,6", "leakwatch.resolve.after", String.valueOf(RESOLVE_AFTER)));
+
+    @AfterEach
+    void close() {
+        lw.close();
+    }
+
+    @Test
+    void shouldOpenOneIncidentForTheLeakingAppUpdateItRarelyAndResolveItAfterTheSpamStops() {
+        for (int a = 0; a < SIGNATURES.size(); a++) {
+            lw.app(appId(a), SIGNATURES.get(a), port(a));
+        }
+        traffic(new Random(20250303)).forEach(lw::send);
+
+        final List<LeakAlert> alerts = lw.alerts();
+        assertThat(alerts).as("only the leaking app is accused").extracting(LeakAlert::getApp).containsOnly(LEAKING_APP);
+        assertThat(alerts).extracting(LeakAlert::getAlertId).as("one incident").containsOnly(alerts.get(0).getAlertId());
+        assertThat(alerts.get(0).getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(alerts.get(alerts.size() - 1).getStatus()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(alerts).filteredOn(a -> a.getStatus() == AlertStatus.OPEN).hasSize(1);
+        assertThat(alerts).filteredOn(a -> a.getStatus() == AlertStatus.RESOLVED).hasSize(1);
+        assertThat(alerts).filteredOn(a -> a.getStatus() == AlertStatus.UPDATED).as("not one alert per window").hasSizeLessThanOrEqualTo(3);
+
+        final LeakAlert open = alerts.get(0);
+        assertThat(open.getAt()).as("raised while the leak is on").isBetween(T0 + LEAK_FROM_HOUR * HOUR, T0 + LEAK_TO_HOUR * HOUR);
+        assertThat(open.getAt() - T0 - LEAK_FROM_HOUR * HOUR).as("within hours, not days").isLessThanOrEqualTo(6 * HOUR);
+        assertThat(open.getBuyerSenders()).containsExactly(BUYER);
+        assertThat(open.getOnsetEstimate()).isBetween(T0 + LEAK_FROM_HOUR * HOUR, open.getAt());
+        assertThat((double) open.getEvidence().getExposed()).isGreaterThan(open.getEvidence().getExpected());
+        // A buyer this concentrated opens the incident on a weaker rate signal, but never on a rate at or below the control's.
+        assertThat(open.getEvidence().getPValue()).isLessThanOrEqualTo(0.05);
+        assertThat(open.getEvidence().getBuyers()).singleElement().satisfies(buyer -> {
+            assertThat(buyer.getSender()).isEqualTo(BUYER);
+            assertThat(buyer.getExposedElsewhere()).isZero();
+            assertThat(buyer.getQValue()).isLessThanOrEqualTo(1e-6);
+        });
+
+        final LeakAlert resolved = alerts.get(alerts.size() - 1);
+        assertThat(resolved.getAt()).as("resolved after the evidence ages out and %d quiet buckets", RESOLVE_AFTER)
+                .isBetween(T0 + (LEAK_TO_HOUR + RESOLVE_AFTER) * HOUR, T0 + (LEAK_TO_HOUR + 6 + RESOLVE_AFTER + 2) * HOUR);
+
+        assertThat(lw.listener().alerts).as("the host hears what the topic gets").isEqualTo(alerts);
+    }
+
+    @Test
+    void shouldReportEveryAppEveryHourEvenWhenNothingHappensToIt() {
+        for (int a = 0; a < SIGNATURES.size(); a++) {
+            lw.app(appId(a), SIGNATURES.get(a), port(a));
+        }
+        traffic(new Random(7)).stream().filter(e -> e.getTs() < T0 + 12 * HOUR).forEach(lw::send);
+
+        final List<CohortStats> stats = lw.cohortStats();
+        final Set<String> apps = stats.stream().map(CohortStats::getApp).collect(Collectors.toSet());
+        assertThat(apps).hasSize(SIGNATURES.size());
+        final long perApp = stats.stream().filter(s -> s.getApp().equals(LEAKING_APP)).count();
+        assertThat(stats.stream().filter(s -> s.getApp().equals(LEAKING_APP)).map(CohortStats::getWindowStart).distinct().count())
+                .as("one record per bucket").isEqualTo(perApp);
+        assertThat(perApp).isBetween(10L, 12L);
+        assertThat(lw.alerts()).as("quiet traffic raises nothing").isEmpty();
+    }
+
+    /** All events of the scenario, in event-time order. */
+    private List<SmsEvent> traffic(Random random) {
+        final List<SmsEvent> events = new ArrayList<>();
+        final List<String> members = new ArrayList<>();
+        int next = 0;
+        for (int h = 0; h < HOURS; h++) {
+            final long hour = T0 + h * HOUR;
+            for (int a = 0; a < SIGNATURES.size(); a++) {
+                for (int r = 0; r < REGISTRATIONS_PER_APP_HOUR; r++) {
+                    final String recipient = String.format(Locale.ROOT, "138%08d", next++);
+                    final long ts = hour + random.nextInt(60) * MINUTE + random.nextInt(60_000);
+                    events.add(lw.event(ts, port(a), recipient, otp(a, random)));
+                    members.add(recipient);
+                    if (a == LEAKING && h >= LEAK_FROM_HOUR && h < LEAK_TO_HOUR) {
+                        events.add(lw.event(ts + (10 + random.nextInt(40)) * MINUTE, BUYER, recipient, BUYER_TEXT));
+                    }
+                }
+            }
+            for (int s = 0; s < BACKGROUND_PER_HOUR && !members.isEmpty(); s++) {
+                final String recipient = members.get(random.nextInt(members.size()));
+                events.add(lw.event(hour + random.nextInt(3_600_000), "106990" + random.nextInt(5), recipient, BACKGROUND_TEXT));
+            }
+        }
+        events.sort(Comparator.comparingLong(SmsEvent::getTs));
+        return events;
+    }
+
+    private static String otp(int app, Random random) {
+        return "【" + SIGNATURES.get(app) + "】您的验证码是" + (100_000 + random.nextInt(900_000)) + "，5分钟内有效";
+    }
+
+    private static String appId(int app) {
+        return String.format(Locale.ROOT, "app%02d", app);
+    }
+
+    private static String port(int app) {
+        return String.format(Locale.ROOT, "10690%02d", app);
+    }
+}

@@ -1,0 +1,138 @@
+package io.leakwatch.topology.alert;
+
+import static io.leakwatch.topology.LeakWatchDriver.HOUR;
+import static io.leakwatch.topology.LeakWatchDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakwatch.schemas.BuyerEvidence;
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.schemas.Stratum;
+import io.leakwatch.topology.LeakWatchConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class LeakEvaluatorTest {
+
+    private static final int BUCKETS = 24;
+    private static final long MEMBERS = 100;
+    private static final long BASELINE = 5;
+    private static final int SPIKE_BUCKETS = 3;
+    private final LeakEvaluator evaluator = new LeakEvaluator(LeakWatchConfig.demo());
+
+    @Test
+    void shouldSignalTheOneAppWhoseCohortSpikesAndNameItsBuyers() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        spike("app07", histories, Map.of("buyer-1", 20L, "buyer-2", 15L), Map.of());
+
+        final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
+
+        assertThat(signals).singleElement().satisfies(signal -> {
+            assertThat(signal.app()).isEqualTo("app07");
+            assertThat(signal.buyers()).extracting(BuyerEvidence::getSender).containsExactlyInAnyOrder("buyer-1", "buyer-2");
+            assertThat(signal.buyers()).allSatisfy(b -> {
+                assertThat(b.getExposedElsewhere()).isZero();
+                assertThat(b.getLift()).isGreaterThan(5.0);
+            });
+            assertThat(signal.rate().rateRatioLower()).isGreaterThan(1.5);
+            assertThat(signal.explainedAway()).isEmpty();
+        });
+    }
+
+    @Test
+    void shouldStayQuietWhenEveryCohortSpikesAlike() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        for (String app : List.copyOf(histories.keySet())) {
+            spike(app, histories, Map.of("buyer-1", 20L, "buyer-2", 15L), Map.of());
+        }
+
+        assertThat(evaluator.evaluate(histories)).isEmpty();
+    }
+
+    @Test
+    void shouldStayQuietWithoutAnySpike() {
+        assertThat(evaluator.evaluate(quietApps(12))).isEmpty();
+    }
+
+    @Test
+    void shouldCreditSharedMembersToTheAppThatExplainsThem() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        // 40 of app03's 100 members also use app05; the buyer reaches app03's members, so 40 % of its reach shows in app05 too.
+        final long shared = 40;
+        final long buyerInA = 40;
+        final long buyerInBothPerBucket = buyerInA * shared / MEMBERS;
+        histories.put("app03", rebuild(histories.get("app03"), s -> {
+            s.getRecent().setSharedMembers(Map.of("app05", shared));
+            s.getAll().setSharedMembers(Map.of("app05", shared));
+        }));
+        histories.put("app05", rebuild(histories.get("app05"), s -> {
+            s.getRecent().setSharedMembers(Map.of("app03", shared));
+            s.getAll().setSharedMembers(Map.of("app03", shared));
+        }));
+        spike("app03", histories, Map.of("buyer-1", buyerInA), Map.of("app05", buyerInBothPerBucket));
+        spike("app05", histories, Map.of("buyer-1", buyerInBothPerBucket), Map.of("app03", buyerInBothPerBucket));
+
+        final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
+
+        assertThat(signals).extracting(LeakEvaluator.Signal::app).containsExactly("app03");
+        assertThat(signals.get(0).explainedAway()).containsExactly("app05");
+        assertThat(signals.get(0).buyers()).extracting(BuyerEvidence::getSender).containsExactly("buyer-1");
+    }
+
+    /** Apps with steady membership and a steady trickle of background spam from a sender that reaches everyone. */
+    private static SortedMap<String, List<CohortStats>> quietApps(int count) {
+        final SortedMap<String, List<CohortStats>> histories = new TreeMap<>();
+        for (int a = 1; a <= count; a++) {
+            final String app = String.format(java.util.Locale.ROOT, "app%02d", a);
+            final List<CohortStats> stats = new ArrayList<>();
+            for (int b = 0; b < BUCKETS; b++) {
+                stats.add(CohortStats.newBuilder()
+                        .setApp(app).setWindowStart(T0 + b * HOUR).setWindowEnd(T0 + (b + 1) * HOUR)
+                        .setRegistrations(4)
+                        .setRecent(stratum(MEMBERS, BASELINE)).setAll(stratum(MEMBERS, BASELINE))
+                        .setSenders(new ArrayList<>(List.of(sender("background", BASELINE, Map.of()))))
+                        .build());
+            }
+            histories.put(app, stats);
+        }
+        return histories;
+    }
+
+    /** Adds buyer exposure to the last buckets of an app's history. */
+    private static void spike(String app, SortedMap<String, List<CohortStats>> histories, Map<String, Long> buyers,
+                              Map<String, Long> sharedPerBucket) {
+        final List<CohortStats> stats = histories.get(app);
+        final long extra = buyers.values().stream().mapToLong(Long::longValue).sum();
+        for (int b = BUCKETS - SPIKE_BUCKETS; b < BUCKETS; b++) {
+            final CohortStats s = stats.get(b);
+            for (Stratum stratum : List.of(s.getRecent(), s.getAll())) {
+                stratum.setExposed(stratum.getExposed() + extra);
+                stratum.setSharedExposed(new HashMap<>(sharedPerBucket));
+            }
+            final List<SenderExposure> senders = new ArrayList<>(s.getSenders());
+            buyers.forEach((sender, n) -> senders.add(sender(sender, n, sharedPerBucket)));
+            s.setSenders(senders);
+        }
+    }
+
+    private static List<CohortStats> rebuild(List<CohortStats> stats, java.util.function.Consumer<CohortStats> change) {
+        stats.forEach(change);
+        return stats;
+    }
+
+    private static Stratum stratum(long members, long exposed) {
+        return Stratum.newBuilder().setMembers(members).setExposed(exposed).setSharedMembers(new HashMap<>())
+                .setSharedExposed(new HashMap<>()).build();
+    }
+
+    private static SenderExposure sender(String sender, long exposed, Map<String, Long> shared) {
+        return SenderExposure.newBuilder().setSender(sender).setExposed(exposed).setShared(new HashMap<>(shared))
+                .setCategory(Category.ADULT).setFingerprint("fp-" + sender).build();
+    }
+}

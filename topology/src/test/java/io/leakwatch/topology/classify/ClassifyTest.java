@@ -1,0 +1,98 @@
+package io.leakwatch.topology.classify;
+
+import static io.leakwatch.topology.LeakWatchDriver.MINUTE;
+import static io.leakwatch.topology.LeakWatchDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.ClassifiedSms;
+import io.leakwatch.schemas.Rule;
+import io.leakwatch.schemas.RuleKind;
+import io.leakwatch.topology.LeakWatchDriver;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClassifyTest {
+
+    private static final String OTP = "【美柚】您的验证码是483920，5分钟内有效";
+    private static final String TEA = "新到的茶叶，欢迎来店里品尝";
+    private final LeakWatchDriver lw = new LeakWatchDriver();
+
+    @BeforeEach
+    void registerApps() {
+        lw.app("meiyou", "美柚", "1069001");
+    }
+
+    @AfterEach
+    void close() {
+        lw.close();
+    }
+
+    @Test
+    void shouldClassifyAnAppsOtpAsTransactionalFromThatApp() {
+        final var sent = lw.send(T0, "1069001", "13800138000", OTP);
+
+        final ClassifiedSms sms = lw.classified().get(0);
+        assertThat(sms.getEventId()).isEqualTo(sent.getEventId());
+        assertThat(sms.getTs()).isEqualTo(T0);
+        assertThat(sms.getSender()).isEqualTo("1069001");
+        assertThat(sms.getCategory()).isEqualTo(Category.TRANSACTIONAL);
+        assertThat(sms.getOtp()).isTrue();
+        assertThat(sms.getSignature()).isEqualTo("美柚");
+        assertThat(sms.getApp()).isEqualTo("meiyou");
+    }
+
+    @Test
+    void shouldFindTheAppByItsPortWhenTheMessageHasNoKnownSignature() {
+        lw.send(T0, "1069001", "13800138000", "您的验证码是662211，5分钟内有效");
+        lw.send(T0, "1069002", "13800138000", "您的验证码是662211，5分钟内有效");
+
+        final List<ClassifiedSms> out = lw.classified();
+        assertThat(out).extracting(ClassifiedSms::getApp).containsExactly("meiyou", null);
+        assertThat(out).allMatch(ClassifiedSms::getOtp);
+    }
+
+    @Test
+    void shouldCarryNoMessageTextDownstream() {
+        assertThat(ClassifiedSms.getClassSchema().getField("text")).isNull();
+        assertThat(ClassifiedSms.getClassSchema().getFields()).noneMatch(f -> f.name().toLowerCase(java.util.Locale.ROOT).contains("text"));
+
+        lw.send(T0, "1069001", "13800138000", OTP);
+
+        final List<TestRecord<byte[], byte[]>> records = lw.raw("sms.classified");
+        assertThat(records).hasSize(1);
+        final String written = new String(records.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(written).doesNotContain("483920").doesNotContain("验证码").doesNotContain("5分钟内有效");
+        assertThat(written).contains("美柚");
+    }
+
+    @Test
+    void shouldApplyARuleFromTheRulesTopicWithoutRebuilding() {
+        lw.send(T0, "13912345678", "13800138000", TEA);
+        lw.rule(Rule.newBuilder().setId("tea-fraud").setKind(RuleKind.KEYWORD).setPattern("新到的茶叶")
+                .setCategory(Category.FRAUD).setWeight(1.0).setEnabled(true).build());
+        lw.send(T0 + MINUTE, "13912345678", "13800138000", TEA);
+        lw.deleteRule("tea-fraud");
+        lw.send(T0 + 2 * MINUTE, "13912345678", "13800138000", TEA);
+
+        final List<ClassifiedSms> out = lw.classified();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).getCategory()).isNotEqualTo(Category.FRAUD);
+        assertThat(out.get(1).getCategory()).isEqualTo(Category.FRAUD);
+        assertThat(out.get(1).getReason()).isEqualTo("rule:tea-fraud");
+        assertThat(out.get(2).getCategory()).as("deleting the rule restores the old verdict").isEqualTo(out.get(0).getCategory());
+    }
+
+    @Test
+    void shouldRecogniseAnAppAddedAtRunTime() {
+        lw.send(T0, "1069002", "13800138000", "【饿了么】您的验证码是551204，5分钟内有效");
+        lw.app("eleme", "饿了么", "1069002");
+        lw.send(T0 + MINUTE, "1069002", "13800138000", "【饿了么】您的验证码是551204，5分钟内有效");
+
+        assertThat(lw.classified()).extracting(ClassifiedSms::getApp).containsExactly(null, "eleme");
+    }
+}

@@ -1,0 +1,152 @@
+package io.leakwatch.topology.cohort;
+
+import static io.leakwatch.topology.LeakWatchDriver.HOUR;
+import static io.leakwatch.topology.LeakWatchDriver.MINUTE;
+import static io.leakwatch.topology.LeakWatchDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.ClassifiedSms;
+import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.topology.LeakWatchDriver;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Membership (who registered where) and the per-app cohort statistics built on it, through the whole topology. */
+class CohortStatsTest {
+
+    private static final String MEIYOU_OTP = "【美柚】您的验证码是483920，5分钟内有效";
+    private static final String ELEME_OTP = "【饿了么】您的验证码是551204，5分钟内有效";
+    private static final String SPAM = "【优衣库】春季新品全场8折，会员再享95折，回T退订";
+    private static final String OWN_MARKETING = "【美柚】春季新品全场8折，会员再享95折，回T退订";
+    private final LeakWatchDriver lw = new LeakWatchDriver();
+
+    @BeforeEach
+    void registerApps() {
+        lw.app("meiyou", "美柚", "1069001");
+        lw.app("eleme", "饿了么", "1069002");
+    }
+
+    @AfterEach
+    void close() {
+        lw.close();
+    }
+
+    @Test
+    void shouldCountAMemberExposedToThirdPartySpamOncePerBucketWhenTheBucketCloses() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069999", "13800138000", SPAM);
+        lw.send(T0 + 30 * MINUTE, "1069999", "13800138000", SPAM);
+        lw.send(T0 + 40 * MINUTE, "1069001", "13800138001", MEIYOU_OTP);
+        // Past the bucket end but within the grace period: nothing is final yet.
+        lw.send(T0 + HOUR + 2 * MINUTE, "1069002", "13800138002", ELEME_OTP);
+        assertThat(lw.cohortStats()).isEmpty();
+
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138003", ELEME_OTP);
+        final List<CohortStats> first = lw.cohortStats();
+        assertThat(first).singleElement().satisfies(stats -> {
+            assertThat(stats.getApp()).isEqualTo("meiyou");
+            assertThat(stats.getWindowStart()).isEqualTo(T0);
+            assertThat(stats.getWindowEnd()).isEqualTo(T0 + HOUR);
+            assertThat(stats.getRegistrations()).isEqualTo(2);
+            assertThat(stats.getRecent().getMembers()).isEqualTo(2);
+            assertThat(stats.getAll().getMembers()).isEqualTo(2);
+            assertThat(stats.getRecent().getExposed()).as("one member, however many spams").isEqualTo(1);
+            assertThat(stats.getAll().getExposed()).isEqualTo(1);
+            assertThat(stats.getFirstSpams()).isEqualTo(1);
+            assertThat(stats.getSenders()).extracting(SenderExposure::getSender, SenderExposure::getCategory)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1069999", Category.MARKETING));
+        });
+
+        // More records in the next bucket do not repeat the first one.
+        lw.send(T0 + HOUR + 30 * MINUTE, "1069999", "13800138000", SPAM);
+        assertThat(lw.cohortStats()).isEmpty();
+
+        lw.send(T0 + 2 * HOUR + 6 * MINUTE, "1069002", "13800138004", ELEME_OTP);
+        final Map<String, CohortStats> second = byApp(lw.cohortStats());
+        assertThat(second).containsOnlyKeys("meiyou", "eleme");
+        assertThat(second.get("meiyou").getWindowStart()).isEqualTo(T0 + HOUR);
+        assertThat(second.get("meiyou").getRegistrations()).isZero();
+        assertThat(second.get("meiyou").getRecent().getMembers()).as("members stay members").isEqualTo(2);
+        assertThat(second.get("meiyou").getRecent().getExposed()).isEqualTo(1);
+        assertThat(second.get("meiyou").getFirstSpams()).as("not the first spam any more").isZero();
+        assertThat(second.get("eleme").getRegistrations()).isEqualTo(2);
+        assertThat(second.get("eleme").getRecent().getExposed()).isZero();
+    }
+
+    @Test
+    void shouldNotCountAnAppsOwnMarketingAsExposure() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069001", "13800138000", OWN_MARKETING);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138003", ELEME_OTP);
+
+        final List<ClassifiedSms> classified = lw.classified();
+        assertThat(classified.get(1).getCategory()).as("precondition: it is spam").isEqualTo(Category.MARKETING);
+        assertThat(classified.get(1).getApp()).isEqualTo("meiyou");
+        final CohortStats stats = byApp(lw.cohortStats()).get("meiyou");
+        assertThat(stats.getRecent().getMembers()).isEqualTo(1);
+        assertThat(stats.getRecent().getExposed()).isZero();
+        assertThat(stats.getAll().getExposed()).isZero();
+        assertThat(stats.getSenders()).isEmpty();
+    }
+
+    @Test
+    void shouldNotExposeSomeoneWhoIsNoMember() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069999", "13999999999", SPAM);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138003", ELEME_OTP);
+
+        final CohortStats stats = byApp(lw.cohortStats()).get("meiyou");
+        assertThat(stats.getAll().getExposed()).isZero();
+    }
+
+    @Test
+    void shouldReportMembersSharedWithAnotherApp() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 15 * MINUTE, "1069002", "13800138000", ELEME_OTP);
+        lw.send(T0 + 16 * MINUTE, "1069001", "13800138000", MEIYOU_OTP.replace("483920", "111222"));
+        lw.send(T0 + 17 * MINUTE, "1069001", "13800138001", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069999", "13800138000", SPAM);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138003", ELEME_OTP);
+
+        final Map<String, CohortStats> stats = byApp(lw.cohortStats());
+        final CohortStats meiyou = stats.get("meiyou");
+        assertThat(meiyou.getRegistrations()).as("a second OTP is a log-in, not a registration").isEqualTo(2);
+        assertThat(meiyou.getRecent().getMembers()).isEqualTo(2);
+        assertThat(meiyou.getRecent().getSharedMembers()).isEqualTo(Map.of("eleme", 1L));
+        assertThat(meiyou.getRecent().getExposed()).isEqualTo(1);
+        assertThat(meiyou.getRecent().getSharedExposed()).isEqualTo(Map.of("eleme", 1L));
+        final CohortStats eleme = stats.get("eleme");
+        assertThat(eleme.getRecent().getMembers()).isEqualTo(1);
+        assertThat(eleme.getRecent().getSharedMembers()).isEqualTo(Map.of("meiyou", 1L));
+        assertThat(eleme.getAll().getSharedExposed()).isEqualTo(Map.of("meiyou", 1L));
+        assertThat(eleme.getSenders()).singleElement().satisfies(s -> assertThat(s.getShared()).isEqualTo(Map.of("meiyou", 1L)));
+    }
+
+    @Test
+    void shouldMoveMembersOutOfTheRecentStratumAfterTheHorizon() {
+        final LeakWatchDriver shortHorizon = new LeakWatchDriver(LeakWatchDriver.config("leakwatch.recent.horizon", "PT2H"));
+        try (shortHorizon) {
+            shortHorizon.app("meiyou", "美柚", "1069001");
+            shortHorizon.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+            for (int h = 1; h <= 3; h++) {
+                shortHorizon.send(T0 + h * HOUR + 6 * MINUTE, "1069001", "1380013810" + h, MEIYOU_OTP);
+            }
+            final List<CohortStats> stats = shortHorizon.cohortStats();
+            assertThat(stats).extracting(s -> s.getRecent().getMembers()).containsExactly(1L, 2L, 2L);
+            assertThat(stats).extracting(s -> s.getAll().getMembers()).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    private static Map<String, CohortStats> byApp(List<CohortStats> stats) {
+        final Map<String, CohortStats> map = new java.util.TreeMap<>();
+        for (CohortStats s : stats) {
+            assertThat(map.put(s.getApp(), s)).as("one record per app and bucket: %s", s.getApp()).isNull();
+        }
+        return map;
+    }
+}

@@ -1,0 +1,167 @@
+package io.leakwatch.topology.ingest;
+
+import static io.leakwatch.topology.LeakWatchDriver.MINUTE;
+import static io.leakwatch.topology.LeakWatchDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakwatch.schemas.ClassifiedSms;
+import io.leakwatch.schemas.DeadLetter;
+import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.topology.LeakWatchDriver;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestTest {
+
+    private static final String OTP = "【美柚】您的验证码是483920，5分钟内有效";
+    private final LeakWatchDriver lw = new LeakWatchDriver();
+
+    @AfterEach
+    void close() {
+        lw.close();
+    }
+
+    @Test
+    void shouldSendUnreadableBytesToTheDeadLetterTopicWithTheirReasonAndKeepGoing() {
+        final byte[] good = lw.encode(lw.event(T0, "1069001", "13800138000", OTP));
+        final byte[] wrongMagic = good.clone();
+        wrongMagic[0] = 1;
+        final byte[] randomBody = new byte[40];
+        new Random(7).nextBytes(randomBody);
+        System.arraycopy(good, 0, randomBody, 0, 5);
+        final byte[] unknownId = good.clone();
+        unknownId[1] = 0x7f;
+        final List<byte[]> bad = List.of(
+                new byte[] {0, 1},
+                "{\"eventId\":\"json\"}".getBytes(StandardCharsets.UTF_8),
+                wrongMagic,
+                randomBody,
+                unknownId,
+                new byte[0]);
+        for (int i = 0; i < bad.size(); i++) {
+            lw.sendRaw(("k" + i).getBytes(StandardCharsets.UTF_8), bad.get(i), T0 + i);
+        }
+        final SmsEvent after = lw.send(T0 + MINUTE, "1069001", "13800138000", OTP);
+
+        final List<DeadLetter> letters = lw.deadLetters();
+        assertThat(letters).extracting(DeadLetter::getReason).containsExactly(
+                "too-short", "bad-magic-byte", "bad-magic-byte", "avro-decode-failed", "unknown-schema-id", "empty-record");
+        for (int i = 0; i < bad.size(); i++) {
+            final DeadLetter letter = letters.get(i);
+            assertThat(letter.getSourceTopic()).isEqualTo("sms.events");
+            assertThat(letter.getTs()).isEqualTo(T0 + i);
+            assertThat(bytes(letter.getValue())).as("original value of %s", letter.getReason()).isEqualTo(bad.get(i));
+            assertThat(new String(bytes(letter.getKey()), StandardCharsets.UTF_8)).isEqualTo("k" + i);
+        }
+        assertThat(lw.listener().deadLetterReasons).hasSize(bad.size());
+        assertThat(lw.classified()).extracting(ClassifiedSms::getEventId).containsExactly(after.getEventId());
+    }
+
+    @Test
+    void shouldRejectEventsThatDecodeButMakeNoSense() {
+        final List<SmsEvent> events = List.of(
+                lw.event(T0, "", "13800138000", "你好"),
+                lw.event(T0, "   ", "13800138000", "你好"),
+                lw.event(T0, "1069001", "alice@example.com", "你好"),
+                lw.event(T0, "1069001", "12", "你好"),
+                lw.event(42L, "1069001", "13800138000", "你好"),
+                lw.event(1_741_000_000_000_000L, "1069001", "13800138000", "你好"));
+        events.forEach(lw::send);
+        final SmsEvent good = lw.send(T0 + MINUTE, "1069001", "13800138000", "今晚回家吃饭吗");
+
+        final List<DeadLetter> letters = lw.deadLetters();
+        assertThat(letters).extracting(DeadLetter::getReason).containsExactly(
+                "missing-field: sender",
+                "missing-field: sender",
+                "bad-recipient: not a phone number",
+                "bad-recipient: not a phone number",
+                "bad-timestamp: 42",
+                "bad-timestamp: 1741000000000000");
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(bytes(letters.get(i).getValue())).isEqualTo(lw.encode(events.get(i)));
+            assertThat(letters.get(i).getSourceTopic()).isEqualTo("sms.events");
+        }
+        assertThat(lw.classified()).extracting(ClassifiedSms::getEventId).containsExactly(good.getEventId());
+    }
+
+    @Test
+    void shouldGiveOneTokenToOneNumberHoweverItIsWritten() {
+        for (String spelling : List.of("13800138000", "+86 138 0013 8000", "0086 13800138000", "138-0013-8000", "8613800138000",
+                "(+86) １３８００１３８０００")) {
+            lw.send(T0, "1069001", spelling, "今晚回家吃饭吗");
+        }
+        lw.send(T0, "1069001", "13800138001", "今晚回家吃饭吗");
+
+        final List<String> tokens = lw.classified().stream().map(ClassifiedSms::getRecipientToken).toList();
+        assertThat(tokens).hasSize(7);
+        assertThat(tokens.subList(0, 6)).containsOnly(tokens.get(0));
+        assertThat(tokens.get(6)).isNotEqualTo(tokens.get(0));
+        assertThat(tokens.get(0)).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void shouldGiveDifferentTokensUnderDifferentKeys() {
+        final String number = Pseudonymizer.normalize("+86 138-0013-8000");
+        assertThat(number).isEqualTo("13800138000");
+        final String a = new Pseudonymizer("0123456789abcdef".getBytes(StandardCharsets.UTF_8)).pseudonymize(number);
+        final String b = new Pseudonymizer("fedcba9876543210".getBytes(StandardCharsets.UTF_8)).pseudonymize(number);
+        assertThat(a).isNotEqualTo(b);
+        assertThat(new Pseudonymizer("0123456789abcdef".getBytes(StandardCharsets.UTF_8)).pseudonymize(number)).isEqualTo(a);
+    }
+
+    @Test
+    void shouldNeverWriteTheRawNumberToAnyTopic() {
+        lw.app("meiyou", "美柚", "1069001");
+        final String raw = "13800138000";
+        lw.send(T0, "1069001", "+86 138 0013 8000", OTP);
+        lw.send(T0 + 10 * MINUTE, "1069999", raw, "【优衣库】春季新品全场8折，会员再享95折，回T退订");
+        lw.send(T0 + 20 * MINUTE, "13912345678", raw, "今晚回家吃饭吗");
+        // Close the bucket and the sender windows so cohort and sender statistics are written too.
+        lw.advanceWallClock(java.time.Duration.ofSeconds(5));
+        lw.send(T0 + 3 * LeakWatchDriver.HOUR, "1069001", "13700137000", OTP);
+
+        final List<String> topics = lw.producedTopics();
+        assertThat(topics).contains("sms.classified", "cohort.stats", "sender.stats");
+        assertThat(topics).noneMatch(t -> t.equals("sms.dlq"));
+        int records = 0;
+        for (String topic : topics) {
+            for (TestRecord<byte[], byte[]> record : lw.raw(topic)) {
+                records++;
+                assertThat(containsAscii(record.key(), raw)).as("key of a record on %s", topic).isFalse();
+                assertThat(containsAscii(record.value(), raw)).as("value of a record on %s", topic).isFalse();
+                assertThat(containsAscii(record.value(), "+86 138 0013 8000")).as("value of a record on %s", topic).isFalse();
+            }
+        }
+        assertThat(records).isGreaterThan(6);
+    }
+
+    private static boolean containsAscii(byte[] haystack, String needle) {
+        if (haystack == null) {
+            return false;
+        }
+        final byte[] n = needle.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= haystack.length; i++) {
+            for (int j = 0; j < n.length; j++) {
+                if (haystack[i + j] != n[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        final ByteBuffer copy = buffer.duplicate();
+        final byte[] out = new byte[copy.remaining()];
+        copy.get(out);
+        return Arrays.copyOf(out, out.length);
+    }
+}
