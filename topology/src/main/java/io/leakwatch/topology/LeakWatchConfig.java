@@ -127,7 +127,7 @@ public record LeakWatchConfig(
                 r.get("leakwatch.min.rate.ratio", "1.5", Double::parseDouble),
                 r.get("leakwatch.min.exposed", "8", Long::parseLong),
                 r.get("leakwatch.buyer.q", "0.001", Double::parseDouble),
-                r.get("leakwatch.strong.buyer.q", "0.000001", Double::parseDouble),
+                r.get("leakwatch.strong.buyer.q", "0.0001", Double::parseDouble),
                 r.get("leakwatch.min.buyer.hits", "4", Long::parseLong),
                 r.get("leakwatch.resolve.after", "24", Integer::parseInt),
                 r.get("leakwatch.update.growth", "2.0", Double::parseDouble),

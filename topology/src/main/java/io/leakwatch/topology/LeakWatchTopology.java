@@ -137,7 +137,10 @@ public final class LeakWatchTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)))
                 .process(() -> new CohortProcessor(config), Named.as("cohort-stats"),
                         CohortProcessor.OPEN_STORE, CohortProcessor.REGISTRATIONS_STORE);
-        cohortStats.to(topics.cohortStats.name(), topics.cohortStats.produced());
+        // Sender-totals shards feed the detector only; the public topic carries apps.
+        cohortStats
+                .filterNot((key, stats) -> key.startsWith(MembershipProcessor.TOTALS_PREFIX), Named.as("cohort-stats-public"))
+                .to(topics.cohortStats.name(), topics.cohortStats.produced());
 
         // The detector compares every cohort with all the others, so it sees them all: one partition, a few
         // records per app and bucket.

@@ -6,8 +6,8 @@ import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.SenderExposure;
 import io.leakwatch.schemas.Stratum;
 import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +42,7 @@ public final class LeakEvaluator {
 
     private static final class SenderTotals {
         long exposed;
+        long recent;
         final Map<String, Long> shared = new HashMap<>();
         final Map<Category, Long> categories = new HashMap<>();
         final Map<String, Long> fingerprints = new HashMap<>();
@@ -50,6 +51,7 @@ public final class LeakEvaluator {
     private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, double strength) {
     }
 
+    private static final String TOTALS_PREFIX = MembershipProcessor.TOTALS_PREFIX;
     private final LeakWatchConfig config;
 
     public LeakEvaluator(LeakWatchConfig config) {
@@ -61,15 +63,19 @@ public final class LeakEvaluator {
      * @return the apps with a signal, strongest first
      */
     public List<Signal> evaluate(SortedMap<String, List<CohortStats>> histories) {
-        final int tests = Math.max(1, histories.size() * 2 * config.windowsBuckets().size());
+        final SortedMap<String, List<CohortStats>> apps = new TreeMap<>();
+        final Map<String, List<CohortStats>> totalsShards = new TreeMap<>();
+        histories.forEach((key, stats) -> (key.startsWith(TOTALS_PREFIX) ? totalsShards : apps).put(key, stats));
+        final int tests = Math.max(1, apps.size() * 2 * config.windowsBuckets().size());
         final double alpha = config.alpha() / tests;
         final Map<String, Signal> best = new TreeMap<>();
         for (int window : config.windowsBuckets()) {
+            final Map<String, Long> spamBySender = senderTotals(totalsShards, window);
             for (String stratum : List.of("recent", "all")) {
                 final Function<CohortStats, Stratum> pick = "recent".equals(stratum) ? CohortStats::getRecent : CohortStats::getAll;
                 final Map<String, Totals> totals = new TreeMap<>();
-                histories.forEach((app, stats) -> totals.put(app, totals(stats, window, pick)));
-                for (Signal signal : acceptGreedily(totals, stratum, window, alpha)) {
+                apps.forEach((app, stats) -> totals.put(app, totals(stats, window, pick)));
+                for (Signal signal : acceptGreedily(totals, stratum, window, alpha, spamBySender)) {
                     best.merge(signal.app(), signal, (a, b) -> a.rate().pValue() <= b.rate().pValue() ? a : b);
                 }
             }
@@ -78,12 +84,21 @@ public final class LeakEvaluator {
                 .thenComparing(Signal::app)).toList();
     }
 
-    private List<Signal> acceptGreedily(Map<String, Totals> totals, String stratum, int window, double alpha) {
+    /** Spam messages per sender to anyone over the window, from the totals shards. */
+    private static Map<String, Long> senderTotals(Map<String, List<CohortStats>> shards, int window) {
+        final Map<String, Long> totals = new HashMap<>();
+        shards.values().forEach(stats -> stats.subList(Math.max(0, stats.size() - window), stats.size())
+                .forEach(s -> s.getSenders().forEach(e -> totals.merge(e.getSender(), e.getExposed(), Long::sum))));
+        return totals;
+    }
+
+    private List<Signal> acceptGreedily(Map<String, Totals> totals, String stratum, int window, double alpha,
+                                        Map<String, Long> spamBySender) {
         final Set<String> accepted = new LinkedHashSet<>();
         final List<Signal> signals = new ArrayList<>();
         Map<String, Candidate> naive = null;
         while (accepted.size() < totals.size()) {
-            final Map<String, Candidate> candidates = candidates(totals, accepted, alpha);
+            final Map<String, Candidate> candidates = candidates(totals, accepted, alpha, "recent".equals(stratum), spamBySender);
             if (naive == null) {
                 naive = candidates;
             }
@@ -109,7 +124,8 @@ public final class LeakEvaluator {
     }
 
     /** Apps not yet accepted that pass the bar, with their residual statistics. */
-    private Map<String, Candidate> candidates(Map<String, Totals> totals, Set<String> accepted, double alpha) {
+    private Map<String, Candidate> candidates(Map<String, Totals> totals, Set<String> accepted, double alpha, boolean recent,
+                                              Map<String, Long> spamBySender) {
         final Map<String, double[]> residual = new TreeMap<>();
         for (Map.Entry<String, Totals> e : totals.entrySet()) {
             if (!accepted.contains(e.getKey())) {
@@ -123,13 +139,14 @@ public final class LeakEvaluator {
             allExposed += (long) r[1];
         }
         final Map<String, RateTest> rates = new TreeMap<>();
+        final long allSpam = spamBySender.values().stream().mapToLong(Long::longValue).sum();
         final List<SenderTest> senderTests = new ArrayList<>();
         for (Map.Entry<String, double[]> e : residual.entrySet()) {
             final double n = e.getValue()[0];
             final long k = (long) e.getValue()[1];
             final RateTest rate = RateTest.of(k, n, allExposed - k, allMembers - n, alpha);
             rates.put(e.getKey(), rate);
-            senderTests.addAll(senderTests(e.getKey(), totals, residual.keySet(), accepted, n / allMembers));
+            senderTests.addAll(senderTests(e.getKey(), totals.get(e.getKey()), accepted, recent, spamBySender, allSpam));
         }
         final Map<String, List<BuyerEvidence>> buyers = buyersByApp(senderTests, totals);
         final Map<String, Candidate> result = new TreeMap<>();
@@ -161,33 +178,34 @@ public final class LeakEvaluator {
     private record SenderTest(String app, String sender, long inCohort, long elsewhere, double expectedShare, double pValue) {
     }
 
-    /** For each sender that reached the app: is its reach concentrated in this cohort beyond the cohort's share? */
-    private static List<SenderTest> senderTests(String app, Map<String, Totals> totals, Collection<String> active,
-                                                Set<String> accepted, double share) {
-        final List<SenderTest> tests = new ArrayList<>();
-        for (Map.Entry<String, SenderTotals> s : totals.get(app).senders().entrySet()) {
-            long inCohort = s.getValue().exposed;
+    /**
+     * For each sender that reached the app: is the share of its spam that lands in this cohort beyond the share
+     * that spam in general lands there? A buyer sends to the cohort only; a random-list spammer hits it at the
+     * cohort's share of the population, which the pooled spam of all senders estimates.
+     */
+    private static List<SenderTest> senderTests(String app, Totals own, Set<String> accepted, boolean recent,
+                                                Map<String, Long> spamBySender, long allSpam) {
+        final Map<String, Long> hits = new TreeMap<>();
+        long cohortHits = 0;
+        for (Map.Entry<String, SenderTotals> s : own.senders().entrySet()) {
+            long x = recent ? s.getValue().recent : s.getValue().exposed;
             for (String a : accepted) {
-                inCohort -= s.getValue().shared.getOrDefault(a, 0L);
+                x -= s.getValue().shared.getOrDefault(a, 0L);
             }
-            long elsewhere = 0;
-            for (String other : active) {
-                if (!other.equals(app)) {
-                    final SenderTotals there = totals.get(other).senders().get(s.getKey());
-                    if (there != null) {
-                        long reach = there.exposed;
-                        for (String a : accepted) {
-                            reach -= there.shared.getOrDefault(a, 0L);
-                        }
-                        elsewhere += Math.max(0, reach);
-                    }
-                }
-            }
-            if (inCohort > 0) {
-                tests.add(new SenderTest(app, s.getKey(), inCohort, elsewhere, share,
-                        RateTest.upperTail(inCohort, inCohort + elsewhere, share)));
+            if (x > 0) {
+                hits.put(s.getKey(), x);
+                cohortHits += x;
             }
         }
+        final List<SenderTest> tests = new ArrayList<>();
+        if (allSpam <= 0 || cohortHits == 0) {
+            return tests;
+        }
+        final double share = Math.min(1.0, (double) cohortHits / allSpam);
+        hits.forEach((sender, x) -> {
+            final long sent = Math.max(x, spamBySender.getOrDefault(sender, 0L));
+            tests.add(new SenderTest(app, sender, x, sent - x, share, RateTest.upperTail(x, sent, share)));
+        });
         return tests;
     }
 
@@ -245,6 +263,7 @@ public final class LeakEvaluator {
             for (SenderExposure e : s.getSenders()) {
                 final SenderTotals t = senders.computeIfAbsent(e.getSender(), x -> new SenderTotals());
                 t.exposed += e.getExposed();
+                t.recent += e.getRecentExposed();
                 e.getShared().forEach((a, n) -> t.shared.merge(a, n, Long::sum));
                 t.categories.merge(e.getCategory(), e.getExposed(), Long::sum);
                 t.fingerprints.merge(e.getFingerprint(), e.getExposed(), Long::sum);

@@ -10,6 +10,7 @@ import io.leakwatch.schemas.internal.RegistrationBucket;
 import io.leakwatch.schemas.internal.RegistrationHistory;
 import io.leakwatch.schemas.internal.SenderAccumulator;
 import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             case REGISTRATION -> countRegistration(state, event);
             case COMEMBER -> countCoMember(event);
             case EXPOSURE -> countExposure(state, event);
+            case SENDER_TOTAL -> countSenderTotal(state, event);
         }
         open.put(event.getApp(), state);
     }
@@ -154,15 +156,26 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             histogram.set(hours, histogram.get(hours) + 1);
         }
         if (event.getSender() != null) {
-            countSender(state, event);
+            countSender(state, event, recent);
         }
     }
 
-    private static void countSender(CohortState state, CohortEvent event) {
-        final SenderAccumulator acc = state.getSenders().computeIfAbsent(event.getSender(),
-                s -> SenderAccumulator.newBuilder().setShared(new HashMap<>()).setByCategory(new HashMap<>())
-                        .setByFingerprint(new HashMap<>()).build());
+    private static void countSenderTotal(CohortState state, CohortEvent event) {
+        final SenderAccumulator acc = state.getSenders().computeIfAbsent(event.getSender(), s -> emptySenderAccumulator());
+        acc.setExposed(acc.getExposed() + event.getCount());
+    }
+
+    private static SenderAccumulator emptySenderAccumulator() {
+        return SenderAccumulator.newBuilder().setShared(new HashMap<>()).setByCategory(new HashMap<>())
+                .setByFingerprint(new HashMap<>()).build();
+    }
+
+    private void countSender(CohortState state, CohortEvent event, boolean recent) {
+        final SenderAccumulator acc = state.getSenders().computeIfAbsent(event.getSender(), s -> emptySenderAccumulator());
         acc.setExposed(acc.getExposed() + 1);
+        if (recent) {
+            acc.setRecentExposed(acc.getRecentExposed() + 1);
+        }
         event.getCoApps().forEach(co -> acc.getShared().merge(co, 1L, Long::sum));
         if (event.getCategory() != null) {
             acc.getByCategory().merge(event.getCategory().name(), 1L, Long::sum);
@@ -198,9 +211,12 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     }
 
     private void emit(CohortState state, long bucket) {
+        final boolean totals = state.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX);
         final RegistrationHistory history = history(state.getApp());
-        compact(history, bucket);
-        registrations.put(state.getApp(), history);
+        if (!totals) {
+            compact(history, bucket);
+            registrations.put(state.getApp(), history);
+        }
         final boolean closingOwnBucket = state.getBucket() == bucket;
         final CohortStats stats = CohortStats.newBuilder()
                 .setApp(state.getApp())
@@ -213,7 +229,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                         closingOwnBucket ? state.getExposedAll() : 0, closingOwnBucket ? state.getSharedExposedAll() : Map.of()))
                 .setFirstSpams(closingOwnBucket ? state.getFirstSpams() : 0)
                 .setHoursToFirstSpam(closingOwnBucket ? state.getHoursToFirstSpam() : List.of())
-                .setSenders(closingOwnBucket ? topSenders(state) : List.of())
+                .setSenders(closingOwnBucket ? topSenders(state, totals ? Integer.MAX_VALUE : config.topSenders()) : List.of())
                 .build();
         context.forward(new Record<>(state.getApp(), stats, (bucket + 1) * bucketMs - 1));
     }
@@ -234,14 +250,15 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setSharedExposed(new TreeMap<>(sharedExposed)).build();
     }
 
-    private List<SenderExposure> topSenders(CohortState state) {
+    private static List<SenderExposure> topSenders(CohortState state, int limit) {
         return state.getSenders().entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed())
                         .thenComparing(Map.Entry::getKey))
-                .limit(config.topSenders())
+                .limit(limit)
                 .map(e -> SenderExposure.newBuilder()
                         .setSender(e.getKey())
                         .setExposed(e.getValue().getExposed())
+                        .setRecentExposed(e.getValue().getRecentExposed())
                         .setShared(new TreeMap<>(e.getValue().getShared()))
                         .setCategory(Category.valueOf(argMax(e.getValue().getByCategory(), Category.MARKETING.name())))
                         .setFingerprint(argMax(e.getValue().getByFingerprint(), ""))

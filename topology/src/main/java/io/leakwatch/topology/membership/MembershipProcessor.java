@@ -9,6 +9,8 @@ import io.leakwatch.schemas.internal.MembershipList;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,11 +24,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class MembershipProcessor implements Processor<String, ClassifiedSms, String, CohortEvent> {
 
     public static final String STORE = "membership-store";
+    /** Keys of the sender-totals shards: not app ids, so they cannot clash with one. */
+    public static final String TOTALS_PREFIX = "*";
+    static final int TOTALS_SHARDS = 8;
 
     private final long bucketMs;
     private final long ttlMs;
     private ProcessorContext<String, CohortEvent> context;
     private KeyValueStore<String, MembershipList> store;
+    /**
+     * Spam messages per sender to anyone in the open bucket: the denominator of buyer enrichment. Kept in memory
+     * and forwarded when the bucket ends; a restart mid-bucket undercounts that bucket, which only weakens
+     * the evidence against a sender, never strengthens it.
+     */
+    private final Map<String, Long> spamBySender = new TreeMap<>();
+    private long totalsBucket = Long.MIN_VALUE;
 
     public MembershipProcessor(LeakWatchConfig config) {
         this.bucketMs = config.bucketMs();
@@ -48,6 +60,7 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         if (sms.getOtp() && sms.getApp() != null) {
             register(record.key(), sms);
         } else if (isSpam(sms.getCategory())) {
+            countSenderTotal(sms);
             expose(record.key(), sms);
         }
     }
@@ -107,6 +120,23 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         if (changed) {
             store.put(token, list);
         }
+    }
+
+    private void countSenderTotal(ClassifiedSms spam) {
+        final long bucket = Math.floorDiv(spam.getTs(), bucketMs);
+        if (totalsBucket != Long.MIN_VALUE && bucket > totalsBucket) {
+            flushSenderTotals();
+        }
+        totalsBucket = Math.max(totalsBucket, bucket);
+        spamBySender.merge(spam.getSender(), 1L, Long::sum);
+    }
+
+    private void flushSenderTotals() {
+        final long ts = (totalsBucket + 1) * bucketMs - 1;
+        spamBySender.forEach((sender, count) -> forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.SENDER_TOTAL)
+                .setApp(TOTALS_PREFIX + Math.floorMod(sender.hashCode(), TOTALS_SHARDS)).setTs(ts).setRegisteredAt(ts)
+                .setSender(sender).setCount(count).build()));
+        spamBySender.clear();
     }
 
     private static List<String> coApps(MembershipList list, Membership self, long ts) {

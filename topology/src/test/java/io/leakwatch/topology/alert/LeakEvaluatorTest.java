@@ -30,6 +30,7 @@ class LeakEvaluatorTest {
     void shouldSignalTheOneAppWhoseCohortSpikesAndNameItsBuyers() {
         final SortedMap<String, List<CohortStats>> histories = quietApps(12);
         spike("app07", histories, Map.of("buyer-1", 20L, "buyer-2", 15L), Map.of());
+        addSpamTotals(histories, Map.of("buyer-1", 20L, "buyer-2", 15L));
 
         final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
 
@@ -51,6 +52,8 @@ class LeakEvaluatorTest {
         for (String app : List.copyOf(histories.keySet())) {
             spike(app, histories, Map.of("buyer-1", 20L, "buyer-2", 15L), Map.of());
         }
+        // Senders that reach every cohort alike send to the whole population, ten times the cohorts.
+        addSpamTotals(histories, Map.of("buyer-1", 20L * 12 * 10, "buyer-2", 15L * 12 * 10));
 
         assertThat(evaluator.evaluate(histories)).isEmpty();
     }
@@ -77,6 +80,7 @@ class LeakEvaluatorTest {
         }));
         spike("app03", histories, Map.of("buyer-1", buyerInA), Map.of("app05", buyerInBothPerBucket));
         spike("app05", histories, Map.of("buyer-1", buyerInBothPerBucket), Map.of("app03", buyerInBothPerBucket));
+        addSpamTotals(histories, Map.of("buyer-1", buyerInA));
 
         final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
 
@@ -121,6 +125,25 @@ class LeakEvaluatorTest {
         }
     }
 
+    /**
+     * The sender-totals shard the detector gets beside the apps: each sender's spam to anyone per bucket. The
+     * background sender reaches the whole population (ten times the cohorts); the given senders send the given
+     * number of messages in each spiked bucket.
+     */
+    private static void addSpamTotals(SortedMap<String, List<CohortStats>> histories, Map<String, Long> spikeTotals) {
+        final long apps = histories.size();
+        final List<CohortStats> shard = new ArrayList<>();
+        for (int b = 0; b < BUCKETS; b++) {
+            final List<SenderExposure> senders = new ArrayList<>(List.of(sender("background", BASELINE * apps * 10, Map.of())));
+            if (b >= BUCKETS - SPIKE_BUCKETS) {
+                spikeTotals.forEach((sender, n) -> senders.add(sender(sender, n, Map.of())));
+            }
+            shard.add(CohortStats.newBuilder().setApp("*0").setWindowStart(T0 + b * HOUR).setWindowEnd(T0 + (b + 1) * HOUR)
+                    .setRecent(stratum(0, 0)).setAll(stratum(0, 0)).setSenders(senders).build());
+        }
+        histories.put("*0", shard);
+    }
+
     private static List<CohortStats> rebuild(List<CohortStats> stats, java.util.function.Consumer<CohortStats> change) {
         stats.forEach(change);
         return stats;
@@ -132,7 +155,7 @@ class LeakEvaluatorTest {
     }
 
     private static SenderExposure sender(String sender, long exposed, Map<String, Long> shared) {
-        return SenderExposure.newBuilder().setSender(sender).setExposed(exposed).setShared(new HashMap<>(shared))
+        return SenderExposure.newBuilder().setSender(sender).setExposed(exposed).setRecentExposed(exposed).setShared(new HashMap<>(shared))
                 .setCategory(Category.ADULT).setFingerprint("fp-" + sender).build();
     }
 }
