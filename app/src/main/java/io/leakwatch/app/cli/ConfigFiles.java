@@ -36,7 +36,10 @@ final class ConfigFiles {
      *                       synthetic data); production runs must set {@code leakwatch.hmac.key}
      */
     static LeakWatchConfig load(Path file, boolean demoKeyAllowed) throws IOException {
-        final Properties props = read(file);
+        return load(read(file), demoKeyAllowed);
+    }
+
+    static LeakWatchConfig load(Properties props, boolean demoKeyAllowed) {
         if (!props.containsKey("leakwatch.hmac.key")) {
             if (!demoKeyAllowed) {
                 throw new IllegalArgumentException("config key leakwatch.hmac.key is required (hex, at least 32 digits)");
