@@ -41,6 +41,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -130,6 +131,7 @@ public final class LeakWatchTopology {
         builder.addStateStore(stores.store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
         builder.addStateStore(stores.store(DetectorProcessor.HISTORY_STORE, serdes.value(CohortHistory.class)));
         builder.addStateStore(stores.store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
+        builder.addStateStore(stores.store(DetectorProcessor.SENDER_FIRST_SEEN_STORE, Serdes.Long()));
 
         final KStream<String, CohortStats> cohortStats = classified
                 .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
@@ -149,7 +151,7 @@ public final class LeakWatchTopology {
                 .repartition(Repartitioned.<String, CohortStats>as("cohort-stats-to-detector").withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortStats.class)))
                 .process(() -> new DetectorProcessor(config, listener), Named.as("detector"),
-                        DetectorProcessor.HISTORY_STORE, DetectorProcessor.INCIDENT_STORE)
+                        DetectorProcessor.HISTORY_STORE, DetectorProcessor.INCIDENT_STORE, DetectorProcessor.SENDER_FIRST_SEEN_STORE)
                 .to(topics.leakAlerts.name(), topics.leakAlerts.produced());
     }
 
@@ -163,15 +165,18 @@ public final class LeakWatchTopology {
                 .emitStrategy(EmitStrategy.onWindowClose())
                 .aggregate(SenderWindows::empty, (sender, sms, window) -> SenderWindows.add(sms, window),
                         Named.as("sender-window-aggregate"),
-                        Materialized.<String, SenderWindow>as(stores.window("sender-window-store",
+                        stores.logged(Materialized.<String, SenderWindow>as(stores.window("sender-window-store",
                                         config.senderWindow().plus(config.grace()), config.senderWindow()))
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.value(SenderWindow.class)))
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.value(SenderWindow.class))))
                 .toStream(Named.as("sender-window-closed"))
                 .process(SenderStatsProcessor::new, Named.as("sender-stats"), SenderStatsProcessor.HISTORY_STORE)
                 .to(topics.senderStats.name(), topics.senderStats.produced());
     }
 
-    /** RocksDB for a running pipeline; memory for replays, where a per-record commit would fsync RocksDB checkpoints. */
+    /**
+     * RocksDB with changelogs for a running pipeline; memory without changelogs for replays, where the driver's per-record
+     * commit would fsync RocksDB checkpoints and keep every changelog record.
+     */
     private record StoreKind(boolean inMemory) {
         KeyValueBytesStoreSupplier keyValue(String name) {
             return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
@@ -183,7 +188,14 @@ public final class LeakWatchTopology {
         }
 
         <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-            return Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde).withCachingEnabled();
+            final StoreBuilder<KeyValueStore<String, V>> builder =
+                    Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde).withCachingEnabled();
+            // A replay rebuilds its state from the archive: a changelog would only pile up in the driver.
+            return inMemory ? builder.withLoggingDisabled() : builder;
+        }
+
+        <K, V, S extends StateStore> Materialized<K, V, S> logged(Materialized<K, V, S> materialized) {
+            return inMemory ? materialized.withLoggingDisabled() : materialized;
         }
     }
 }

@@ -22,7 +22,7 @@ class TopologyDescriptionTest {
         assertThat(stores()).containsExactlyInAnyOrder(
                 "apps-global-store", "rules-global-store", "membership-store", "cohort-open-store",
                 "cohort-registrations-store", "detector-history-store", "incident-store", "sender-window-store",
-                "sender-history-store");
+                "sender-history-store", "sender-first-seen-store");
     }
 
     @Test

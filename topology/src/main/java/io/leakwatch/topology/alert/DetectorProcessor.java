@@ -10,6 +10,7 @@ import io.leakwatch.schemas.internal.CohortHistory;
 import io.leakwatch.schemas.internal.Incident;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.PipelineListener;
+import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
 
     public static final String HISTORY_STORE = "detector-history-store";
     public static final String INCIDENT_STORE = "incident-store";
+    public static final String SENDER_FIRST_SEEN_STORE = "sender-first-seen-store";
 
     private final LeakWatchConfig config;
     private final LeakEvaluator evaluator;
@@ -41,6 +43,7 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
     private ProcessorContext<String, LeakAlert> context;
     private KeyValueStore<String, CohortHistory> histories;
     private KeyValueStore<String, Incident> incidents;
+    private KeyValueStore<String, Long> firstSeen;
     /** Last bucket evaluated, and the apps that reported the newest bucket so far. */
     private long evaluatedBucket = Long.MIN_VALUE;
     private long newestBucket = Long.MIN_VALUE;
@@ -58,6 +61,7 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
         this.context = context;
         this.histories = context.getStateStore(HISTORY_STORE);
         this.incidents = context.getStateStore(INCIDENT_STORE);
+        this.firstSeen = context.getStateStore(SENDER_FIRST_SEEN_STORE);
         try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, CohortHistory> entry = it.next();
@@ -99,6 +103,13 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
     }
 
     private void remember(CohortStats stats) {
+        if (stats.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX)) {
+            for (SenderExposure sender : stats.getSenders()) {
+                if (firstSeen.get(sender.getSender()) == null) {
+                    firstSeen.put(sender.getSender(), stats.getWindowStart());
+                }
+            }
+        }
         final CohortHistory existing = histories.get(stats.getApp());
         final List<CohortStats> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getStats());
         list.removeIf(s -> s.getWindowStart() == stats.getWindowStart());
@@ -133,7 +144,8 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
             }
         }
         final Map<String, LeakEvaluator.Signal> signals = new TreeMap<>();
-        evaluator.evaluate(window).forEach(s -> signals.put(s.app(), s));
+        evaluator.evaluate(window, newSenders(window, (bucket + 1) * config.bucketMs() - config.newSenderHorizon().toMillis()))
+                .forEach(s -> signals.put(s.app(), s));
         for (Map.Entry<String, LeakEvaluator.Signal> e : signals.entrySet()) {
             onSignal(e.getValue(), window.get(e.getKey()), at);
         }
@@ -146,6 +158,22 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
                 onQuiet(entry.value, at);
             }
         }
+    }
+
+    /** Senders in the window's totals that were first seen at or after {@code since}. */
+    private Set<String> newSenders(SortedMap<String, List<CohortStats>> window, long since) {
+        final Set<String> fresh = new java.util.HashSet<>();
+        window.forEach((key, stats) -> {
+            if (key.startsWith(MembershipProcessor.TOTALS_PREFIX)) {
+                stats.forEach(s -> s.getSenders().forEach(e -> {
+                    final Long first = firstSeen.get(e.getSender());
+                    if (first != null && first >= since) {
+                        fresh.add(e.getSender());
+                    }
+                }));
+            }
+        });
+        return fresh;
     }
 
     private void onSignal(LeakEvaluator.Signal signal, List<CohortStats> history, long at) {

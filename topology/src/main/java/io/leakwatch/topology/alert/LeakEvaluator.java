@@ -63,6 +63,14 @@ public final class LeakEvaluator {
      * @return the apps with a signal, strongest first
      */
     public List<Signal> evaluate(SortedMap<String, List<CohortStats>> histories) {
+        return evaluate(histories, Set.of());
+    }
+
+    /**
+     * @param newSenders senders first seen recently (within {@code leakwatch.new.sender.horizon}): their spam is also
+     *                   tested pooled, since a leak's buyers are often fresh numbers with a handful of messages each
+     */
+    public List<Signal> evaluate(SortedMap<String, List<CohortStats>> histories, Set<String> newSenders) {
         final SortedMap<String, List<CohortStats>> apps = new TreeMap<>();
         final Map<String, List<CohortStats>> totalsShards = new TreeMap<>();
         histories.forEach((key, stats) -> (key.startsWith(TOTALS_PREFIX) ? totalsShards : apps).put(key, stats));
@@ -75,7 +83,7 @@ public final class LeakEvaluator {
                 final Function<CohortStats, Stratum> pick = "recent".equals(stratum) ? CohortStats::getRecent : CohortStats::getAll;
                 final Map<String, Totals> totals = new TreeMap<>();
                 apps.forEach((app, stats) -> totals.put(app, totals(stats, window, pick)));
-                for (Signal signal : acceptGreedily(totals, stratum, window, alpha, spamBySender)) {
+                for (Signal signal : acceptGreedily(totals, stratum, window, alpha, spamBySender, newSenders)) {
                     best.merge(signal.app(), signal, (a, b) -> a.rate().pValue() <= b.rate().pValue() ? a : b);
                 }
             }
@@ -93,12 +101,13 @@ public final class LeakEvaluator {
     }
 
     private List<Signal> acceptGreedily(Map<String, Totals> totals, String stratum, int window, double alpha,
-                                        Map<String, Long> spamBySender) {
+                                        Map<String, Long> spamBySender, Set<String> newSenders) {
         final Set<String> accepted = new LinkedHashSet<>();
         final List<Signal> signals = new ArrayList<>();
         Map<String, Candidate> naive = null;
         while (accepted.size() < totals.size()) {
-            final Map<String, Candidate> candidates = candidates(totals, accepted, alpha, "recent".equals(stratum), spamBySender);
+            final Map<String, Candidate> candidates = candidates(totals, accepted, alpha, "recent".equals(stratum), spamBySender,
+                    newSenders);
             if (naive == null) {
                 naive = candidates;
             }
@@ -125,7 +134,7 @@ public final class LeakEvaluator {
 
     /** Apps not yet accepted that pass the bar, with their residual statistics. */
     private Map<String, Candidate> candidates(Map<String, Totals> totals, Set<String> accepted, double alpha, boolean recent,
-                                              Map<String, Long> spamBySender) {
+                                              Map<String, Long> spamBySender, Set<String> newSenders) {
         final Map<String, double[]> residual = new TreeMap<>();
         for (Map.Entry<String, Totals> e : totals.entrySet()) {
             if (!accepted.contains(e.getKey())) {
@@ -141,12 +150,17 @@ public final class LeakEvaluator {
         final Map<String, RateTest> rates = new TreeMap<>();
         final long allSpam = spamBySender.values().stream().mapToLong(Long::longValue).sum();
         final List<SenderTest> senderTests = new ArrayList<>();
+        final Map<String, SenderTest> pooledNew = new TreeMap<>();
+        // All spam of the new senders, to anyone: those that never reached a cohort count too, or the pool is biased.
+        final long newSpam = newSenders.stream().mapToLong(sender -> spamBySender.getOrDefault(sender, 0L)).sum();
         for (Map.Entry<String, double[]> e : residual.entrySet()) {
             final double n = e.getValue()[0];
             final long k = (long) e.getValue()[1];
             final RateTest rate = RateTest.of(k, n, allExposed - k, allMembers - n, alpha);
             rates.put(e.getKey(), rate);
-            senderTests.addAll(senderTests(e.getKey(), totals.get(e.getKey()), accepted, recent, spamBySender, allSpam));
+            final List<SenderTest> appTests = senderTests(e.getKey(), totals.get(e.getKey()), accepted, recent, spamBySender, allSpam);
+            senderTests.addAll(appTests);
+            pooledNew.put(e.getKey(), pooled(e.getKey(), appTests, newSenders, newSpam));
         }
         final Map<String, List<BuyerEvidence>> buyers = buyersByApp(senderTests, totals);
         final Map<String, Candidate> result = new TreeMap<>();
@@ -156,12 +170,49 @@ public final class LeakEvaluator {
             final boolean rateOk = rate.k() >= config.minExposed() && rate.rateRatioLower() >= config.minRateRatio();
             final double strongestQ = appBuyers.stream().mapToDouble(BuyerEvidence::getQValue).min().orElse(1.0);
             final boolean buyerOk = strongestQ <= config.strongBuyerQ() && rate.pValue() <= 0.05;
-            if (rateOk || buyerOk) {
-                final double strength = -Math.log10(Math.max(rate.pValue(), 1e-300)) - Math.log10(Math.max(strongestQ, 1e-300));
-                result.put(e.getKey(), new Candidate(e.getKey(), rate, appBuyers, strength));
+            final SenderTest fresh = pooledNew.get(e.getKey());
+            final boolean freshOk = fresh != null && fresh.inCohort() >= config.minBuyerHits() && fresh.pValue() <= alpha;
+            if (rateOk || buyerOk || freshOk) {
+                final List<BuyerEvidence> evidence = freshOk ? withFreshBuyers(appBuyers, senderTests, e.getKey(), newSenders, fresh, totals)
+                        : appBuyers;
+                final double strength = -Math.log10(Math.max(rate.pValue(), 1e-300)) - Math.log10(Math.max(strongestQ, 1e-300))
+                        - (freshOk ? Math.log10(Math.max(fresh.pValue(), 1e-300)) : 0.0);
+                result.put(e.getKey(), new Candidate(e.getKey(), rate, evidence, strength));
             }
         }
         return result;
+    }
+
+    /** The spam of all new senders to one cohort, tested as if it came from one sender. Null when there is none. */
+    private static SenderTest pooled(String app, List<SenderTest> appTests, Set<String> newSenders, long newSpam) {
+        long inCohort = 0;
+        double share = 0;
+        for (SenderTest t : appTests) {
+            share = t.expectedShare();
+            if (newSenders.contains(t.sender())) {
+                inCohort += t.inCohort();
+            }
+        }
+        final long sent = Math.max(inCohort, newSpam);
+        return inCohort == 0 ? null
+                : new SenderTest(app, "new senders", inCohort, sent - inCohort, share, RateTest.upperTail(inCohort, sent, share));
+    }
+
+    /** The buyers, plus the new senders whose every message in the window went to this cohort, vouched for by the pooled test. */
+    private List<BuyerEvidence> withFreshBuyers(List<BuyerEvidence> buyers, List<SenderTest> tests, String app, Set<String> newSenders,
+                                                SenderTest pooled, Map<String, Totals> totals) {
+        final List<BuyerEvidence> all = new ArrayList<>(buyers);
+        final Set<String> named = new java.util.HashSet<>();
+        buyers.forEach(b -> named.add(b.getSender()));
+        for (SenderTest t : tests) {
+            if (t.app().equals(app) && newSenders.contains(t.sender()) && t.elsewhere() == 0 && !named.contains(t.sender())) {
+                final SenderTotals s = totals.get(app).senders().get(t.sender());
+                all.add(BuyerEvidence.newBuilder().setSender(t.sender()).setExposedInCohort(t.inCohort()).setExposedElsewhere(0)
+                        .setLift(t.expectedShare() > 0 ? 1.0 / t.expectedShare() : 0.0).setQValue(pooled.pValue())
+                        .setCategory(argMax(s.categories, Category.MARKETING)).setFingerprint(argMax(s.fingerprints, "")).build());
+            }
+        }
+        return all;
     }
 
     /** [members, exposed] of an app after removing what it shares with the accepted apps. */

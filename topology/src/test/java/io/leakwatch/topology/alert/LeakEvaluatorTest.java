@@ -89,6 +89,39 @@ class LeakEvaluatorTest {
         assertThat(signals.get(0).buyers()).extracting(BuyerEvidence::getSender).containsExactly("buyer-1");
     }
 
+    @Test
+    void shouldSignalWhenManyNewSendersEachWithAFewMessagesAllHitOneCohort() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        final Map<String, Long> fresh = new TreeMap<>();
+        for (int i = 1; i <= 4; i++) {
+            fresh.put("fresh-" + i, 1L);
+        }
+        spike("app04", histories, fresh, Map.of());
+        addSpamTotals(histories, fresh);
+
+        // One message a sender is no evidence against any of them; together they are.
+        assertThat(evaluator.evaluate(histories)).isEmpty();
+        final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories, fresh.keySet());
+        assertThat(signals).extracting(LeakEvaluator.Signal::app).containsExactly("app04");
+        assertThat(signals.get(0).buyers()).extracting(BuyerEvidence::getSender).containsAll(fresh.keySet());
+    }
+
+    @Test
+    void shouldStayQuietWhenNewSendersSpamEveryoneAlike() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        final Map<String, Long> fresh = new TreeMap<>();
+        for (int i = 1; i <= 4; i++) {
+            fresh.put("fresh-" + i, 1L);
+        }
+        spike("app04", histories, fresh, Map.of());
+        // The same fresh numbers sent a hundred times more to the rest of the population.
+        final Map<String, Long> totals = new TreeMap<>();
+        fresh.keySet().forEach(sender -> totals.put(sender, 100L));
+        addSpamTotals(histories, totals);
+
+        assertThat(evaluator.evaluate(histories, fresh.keySet())).isEmpty();
+    }
+
     /** Apps with steady membership and a steady trickle of background spam from a sender that reaches everyone. */
     private static SortedMap<String, List<CohortStats>> quietApps(int count) {
         final SortedMap<String, List<CohortStats>> histories = new TreeMap<>();
