@@ -47,7 +47,7 @@ final class SampleRecords {
             new App("anon", "Anon", "Anon", List.of(), null),
             new ClassifiedSms("evt-1", 1_700_000_000_000L, "1069012345", "a1b2c3", Category.TRANSACTIONAL, 0.98,
                 "rule:otp", "美柚", true, "fp-otp", "meiyou", false),
-            new CohortStats("meiyou", 0L, 3_600_000L, 42L, recent, all, 9L, List.of(0L, 3L, 6L),
+            new CohortStats("meiyou", 0L, 3_600_000L, 42L, recent, all, 30L, 12L, 9L, List.of(0L, 3L, 6L),
                 List.of(new SenderExposure("10690001", 25L, 20L, Map.of("meituan", 4L), Category.FRAUD, "fp-loan"))),
             new DeadLetter("sms.events", 2, 1_234L, 1_700_000_000_000L, "bad-magic-byte",
                 null, ByteBuffer.wrap("{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8))),

@@ -37,7 +37,8 @@ public final class LeakEvaluator {
 
     /** Sums of one app over one window. */
     private record Totals(double members, long exposed, Map<String, Double> sharedMembers, Map<String, Long> sharedExposed,
-                          Map<String, SenderTotals> senders, long[] histogram, long firstBucketStart) {
+                          Map<String, SenderTotals> senders, long spamToMembers, long spamToRecent, long[] histogram,
+                          long firstBucketStart) {
     }
 
     private static final class SenderTotals {
@@ -171,7 +172,9 @@ public final class LeakEvaluator {
             final double strongestQ = appBuyers.stream().mapToDouble(BuyerEvidence::getQValue).min().orElse(1.0);
             final boolean buyerOk = strongestQ <= config.strongBuyerQ() && rate.pValue() <= 0.05;
             final SenderTest fresh = pooledNew.get(e.getKey());
-            final boolean freshOk = fresh != null && fresh.inCohort() >= config.minBuyerHits() && fresh.pValue() <= alpha;
+            // The pooled test is strong on its own; it only needs the cohort's exposure to be above the control's at all.
+            final boolean freshOk = fresh != null && fresh.inCohort() >= config.minBuyerHits() && fresh.pValue() <= alpha
+                    && rate.rateRatio() > 1.0;
             if (rateOk || buyerOk || freshOk) {
                 final List<BuyerEvidence> evidence = freshOk ? withFreshBuyers(appBuyers, senderTests, e.getKey(), newSenders, fresh, totals)
                         : appBuyers;
@@ -237,7 +240,7 @@ public final class LeakEvaluator {
     private static List<SenderTest> senderTests(String app, Totals own, Set<String> accepted, boolean recent,
                                                 Map<String, Long> spamBySender, long allSpam) {
         final Map<String, Long> hits = new TreeMap<>();
-        long cohortHits = 0;
+        long listedHits = 0;
         for (Map.Entry<String, SenderTotals> s : own.senders().entrySet()) {
             long x = recent ? s.getValue().recent : s.getValue().exposed;
             for (String a : accepted) {
@@ -245,9 +248,11 @@ public final class LeakEvaluator {
             }
             if (x > 0) {
                 hits.put(s.getKey(), x);
-                cohortHits += x;
+                listedHits += x;
             }
         }
+        // The cohort's share of all spam, from the untruncated count: the listed senders are only the largest ones.
+        final long cohortHits = Math.max(listedHits, recent ? own.spamToRecent() : own.spamToMembers());
         final List<SenderTest> tests = new ArrayList<>();
         if (allSpam <= 0 || cohortHits == 0) {
             return tests;
@@ -305,7 +310,11 @@ public final class LeakEvaluator {
         final Map<String, Long> sharedExposed = new TreeMap<>();
         final Map<String, SenderTotals> senders = new TreeMap<>();
         final long[] histogram = new long[25];
+        long spamToMembers = 0;
+        long spamToRecent = 0;
         for (CohortStats s : last) {
+            spamToMembers += s.getMemberSpam();
+            spamToRecent += s.getRecentMemberSpam();
             final Stratum stratum = pick.apply(s);
             members += stratum.getMembers();
             exposed += stratum.getExposed();
@@ -325,7 +334,7 @@ public final class LeakEvaluator {
             }
         }
         final long firstStart = last.isEmpty() ? 0L : last.get(0).getWindowStart();
-        return new Totals(members, exposed, sharedMembers, sharedExposed, senders, histogram, firstStart);
+        return new Totals(members, exposed, sharedMembers, sharedExposed, senders, spamToMembers, spamToRecent, histogram, firstStart);
     }
 
     private static long[] controlHistogram(Map<String, Totals> totals, String app) {

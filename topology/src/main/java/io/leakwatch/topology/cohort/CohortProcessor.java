@@ -156,6 +156,10 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             histogram.set(hours, histogram.get(hours) + 1);
         }
         if (event.getSender() != null) {
+            state.setMemberSpam(state.getMemberSpam() + 1);
+            if (recent) {
+                state.setRecentMemberSpam(state.getRecentMemberSpam() + 1);
+            }
             countSender(state, event, recent);
         }
     }
@@ -228,6 +232,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setAll(stratum(history, bucket, bucket - ttlBuckets + 1,
                         closingOwnBucket ? state.getExposedAll() : 0, closingOwnBucket ? state.getSharedExposedAll() : Map.of()))
                 .setFirstSpams(closingOwnBucket ? state.getFirstSpams() : 0)
+                .setMemberSpam(closingOwnBucket ? state.getMemberSpam() : 0)
+                .setRecentMemberSpam(closingOwnBucket ? state.getRecentMemberSpam() : 0)
                 .setHoursToFirstSpam(closingOwnBucket ? state.getHoursToFirstSpam() : List.of())
                 .setSenders(closingOwnBucket ? topSenders(state, totals ? Integer.MAX_VALUE : config.topSenders()) : List.of())
                 .build();
