@@ -77,8 +77,9 @@ class PipelineEndToEndTest {
                         new byte[] {0, 0, 0, 0x7f, 0x7f, 1, 2, 3},
                         new byte[0]);
                 produceRaw(kafka.bootstrapServers(), topics.smsEvents.name(), bad);
-                // As fast as it can: event time comes from the records, not the wall clock.
-                new DemoTraffic(kafka.bootstrapServers(), serdes, topics, traffic, Double.MAX_VALUE).run();
+                // Paced like live traffic (an hour of event time a second), so the partitions advance together as they
+                // do in production; an unpaced backlog lets one partition run hours ahead of the other.
+                new DemoTraffic(kafka.bootstrapServers(), serdes, topics, traffic, 3600).run();
                 produceRaw(kafka.bootstrapServers(), topics.smsEvents.name(), bad);
 
                 await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
