@@ -208,7 +208,9 @@ public final class LeakEvaluator {
         final Set<String> named = new java.util.HashSet<>();
         buyers.forEach(b -> named.add(b.getSender()));
         for (SenderTest t : tests) {
-            if (t.app().equals(app) && newSenders.contains(t.sender()) && t.elsewhere() == 0 && !named.contains(t.sender())) {
+            // Two messages at least: one misclassified personal message from a number never seen spamming names no one.
+            if (t.app().equals(app) && newSenders.contains(t.sender()) && t.elsewhere() == 0 && t.inCohort() >= 2
+                    && !named.contains(t.sender())) {
                 final SenderTotals s = totals.get(app).senders().get(t.sender());
                 all.add(BuyerEvidence.newBuilder().setSender(t.sender()).setExposedInCohort(t.inCohort()).setExposedElsewhere(0)
                         .setLift(t.expectedShare() > 0 ? 1.0 / t.expectedShare() : 0.0).setQValue(pooled.pValue())
