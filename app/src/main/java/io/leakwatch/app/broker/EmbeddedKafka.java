@@ -206,7 +206,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
 
         // a laptop demo: keep a day of data and do not let the cleaner take 128 MiB of our heap
-        props.put("log.retention.hours", "24");
+        // Demo and test traffic carries simulated (past) event times as record timestamps: time-based retention
+        // would delete it before it is read. Size bounds the disk instead.
+        props.put("log.retention.ms", "-1");
         props.put("log.retention.bytes", Long.toString(1L << 30));
         props.put("log.segment.bytes", Integer.toString(64 << 20));
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 << 20));

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +35,7 @@ import picocli.CommandLine.Option;
         description = {"Starts a Kafka broker (KRaft) and a schema registry in-process, streams a simulated carrier's SMS",
                 "with a planted leak through the real topology at accelerated time, prints alerts as they open,",
                 "and serves GET /alerts and GET /metrics. Ctrl-C stops it."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port on localhost (default ${DEFAULT-VALUE}).")
     private int kafkaPort;
@@ -79,10 +81,13 @@ final class DemoCommand implements Callable<Integer> {
                     alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n", alert.getStatus(), alert.getApp(),
                             AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders()));
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
-                         LeakWatchConfig.demo(), serdes, metrics.registry(), new Properties())) {
+                         acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 http.route("/alerts", request -> Response.json(200, feed.json()));
                 http.route("/metrics", metrics.scrapeHandler());
                 runner.start();
+                while (runner.state() != KafkaStreams.State.RUNNING && stop.getCount() > 0) {
+                    stop.await(200, TimeUnit.MILLISECONDS);
+                }
                 System.out.println("Kafka broker     " + kafka.bootstrapServers());
                 System.out.println("Schema registry  " + registry.url());
                 System.out.println("Alerts           " + http.url() + "/alerts");
@@ -100,6 +105,14 @@ final class DemoCommand implements Callable<Integer> {
             deleteQuietly(work);
         }
         return 0;
+    }
+
+    /**
+     * The demo key and a 30-minute grace period: at an hour of event time per second or two, a few hundred
+     * milliseconds of scheduling jitter between partitions is many minutes of event time.
+     */
+    public static LeakWatchConfig acceleratedConfig() {
+        return LeakWatchConfig.from(java.util.Map.of("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX, "leakwatch.grace", "PT30M"));
     }
 
     private Path scenarioFile(Path work) throws Exception {

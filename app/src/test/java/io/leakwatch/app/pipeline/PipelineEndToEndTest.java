@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
+import io.leakwatch.app.cli.DemoCommand;
 import io.leakwatch.app.demo.DemoTraffic;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.AlertFeed;
@@ -16,7 +17,6 @@ import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.simulator.Simulator;
-import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.Topic;
 import io.leakwatch.topology.Topics;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +36,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +71,9 @@ class PipelineEndToEndTest {
             final List<LeakAlert> alerts = new CopyOnWriteArrayList<>();
             try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8), alerts::add);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-e2e-" + UUID.randomUUID(),
-                         work.resolve("state"), LeakWatchConfig.demo(), serdes, metrics.registry(), new Properties())) {
+                         work.resolve("state"), DemoCommand.acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 runner.start();
+                await().atMost(Duration.ofMinutes(1)).until(() -> runner.state() == KafkaStreams.State.RUNNING);
                 final List<byte[]> bad = List.of(
                         "{\"ts\":\"not an avro record\"}".getBytes(StandardCharsets.UTF_8),
                         new byte[] {0, 0, 0, 0x7f, 0x7f, 1, 2, 3},
