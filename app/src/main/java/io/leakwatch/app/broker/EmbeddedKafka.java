@@ -205,7 +205,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         // topics are a contract created up front; a typo must fail, not create a stray topic
         props.put("auto.create.topics.enable", "false");
 
-        // a laptop demo: keep a day of data and do not let the cleaner take 128 MiB of our heap
+        // a laptop demo: bounded by size, and the cleaner must not take 128 MiB of our heap
         // Demo and test traffic carries simulated (past) event times as record timestamps: time-based retention
         // would delete it before it is read. Size bounds the disk instead.
         props.put("log.retention.ms", "-1");
