@@ -95,11 +95,11 @@ public final class LeakWatchTopology {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.APPS_STORE), Serdes.String(),
                         serdes.value(App.class)).withLoggingDisabled(),
-                topics.apps.name(), topics.apps.consumed(), () -> new ReferenceStores.AppsUpdater(apps));
+                topics.apps.name(), topics.apps.consumed(), () -> new ReferenceStores.Updater<App>(ReferenceStores.APPS_STORE, apps::refreshFrom));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.RULES_STORE), Serdes.String(),
                         serdes.value(Rule.class)).withLoggingDisabled(),
-                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.RulesUpdater(rules));
+                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.Updater<Rule>(ReferenceStores.RULES_STORE, rules::refreshFrom));
     }
 
     private static void ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,

@@ -1,13 +1,13 @@
 package io.leakwatch.topology.reference;
 
-import io.leakwatch.schemas.App;
-import io.leakwatch.schemas.Rule;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** The global-store processors that keep the reference stores and their derived indexes current. */
+/** The global-store processor that keeps a reference store and the index derived from it in step. */
 public final class ReferenceStores {
 
     public static final String APPS_STORE = "apps-global-store";
@@ -16,23 +16,28 @@ public final class ReferenceStores {
     private ReferenceStores() {
     }
 
-    /** Keeps the apps store and the app directory in step. */
-    public static final class AppsUpdater implements Processor<String, App, Void, Void> {
-        private final AppDirectory directory;
-        private KeyValueStore<String, App> store;
+    /**
+     * Applies each record of a compacted reference topic (null value = delete) to its global store, then lets the
+     * index (app directory, rule book) rebuild itself from the store.
+     */
+    public static final class Updater<V> implements Processor<String, V, Void, Void> {
+        private final String storeName;
+        private final Consumer<ReadOnlyKeyValueStore<String, V>> refresh;
+        private KeyValueStore<String, V> store;
 
-        public AppsUpdater(AppDirectory directory) {
-            this.directory = directory;
+        public Updater(String storeName, Consumer<ReadOnlyKeyValueStore<String, V>> refresh) {
+            this.storeName = storeName;
+            this.refresh = refresh;
         }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(APPS_STORE);
-            directory.refreshFrom(store);
+            store = context.getStateStore(storeName);
+            refresh.accept(store);
         }
 
         @Override
-        public void process(Record<String, App> record) {
+        public void process(Record<String, V> record) {
             if (record.key() == null) {
                 return;
             }
@@ -41,36 +46,7 @@ public final class ReferenceStores {
             } else {
                 store.put(record.key(), record.value());
             }
-            directory.refreshFrom(store);
-        }
-    }
-
-    /** Keeps the rules store and the classifier's run-time rules in step. */
-    public static final class RulesUpdater implements Processor<String, Rule, Void, Void> {
-        private final RuleBook rules;
-        private KeyValueStore<String, Rule> store;
-
-        public RulesUpdater(RuleBook rules) {
-            this.rules = rules;
-        }
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(RULES_STORE);
-            rules.refreshFrom(store);
-        }
-
-        @Override
-        public void process(Record<String, Rule> record) {
-            if (record.key() == null) {
-                return;
-            }
-            if (record.value() == null) {
-                store.delete(record.key());
-            } else {
-                store.put(record.key(), record.value());
-            }
-            rules.refreshFrom(store);
+            refresh.accept(store);
         }
     }
 }
