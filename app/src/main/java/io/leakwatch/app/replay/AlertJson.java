@@ -53,6 +53,13 @@ public final class AlertJson {
         if (e.getControlMedianHoursToFirstSpam() != null) {
             node.put("controlMedianHoursToFirstSpam", round(e.getControlMedianHoursToFirstSpam()));
         }
+        if (e.getNewSenders() != null) {
+            final ObjectNode pooled = node.putObject("newSenders");
+            pooled.put("messagesInCohort", e.getNewSenders().getMessagesInCohort());
+            pooled.put("messagesSent", e.getNewSenders().getMessagesSent());
+            pooled.put("expectedShare", e.getNewSenders().getExpectedShare());
+            pooled.put("pValue", e.getNewSenders().getPValue());
+        }
         final ArrayNode explained = node.putArray("explainedAway");
         e.getExplainedAway().forEach(explained::add);
         final ArrayNode buyers = node.putArray("buyers");

@@ -9,6 +9,7 @@ import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.Evidence;
 import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.schemas.PooledSenderEvidence;
 import io.leakwatch.schemas.Rule;
 import io.leakwatch.schemas.RuleKind;
 import io.leakwatch.schemas.SenderExposure;
@@ -41,7 +42,7 @@ final class SampleRecords {
         final Stratum all = new Stratum(5_000L, 410L, Map.of(), Map.of());
         final BuyerEvidence buyer = new BuyerEvidence("10690001", 25L, 3L, 8.5, 0.001, Category.MARKETING, "fp-loan");
         final Evidence evidence = new Evidence("recent", 6, 720L, 180L, 21.5, 8.37, 5.1, 1e-12, 90_000L, 2_700L,
-            4.5, null, List.of("meituan"), List.of(buyer));
+            4.5, null, new PooledSenderEvidence(9L, 9L, 0.012, 1e-17), List.of("meituan"), List.of(buyer));
         return List.of(
             app(),
             new App("anon", "Anon", "Anon", List.of(), null),

@@ -255,6 +255,7 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
                 .setControlExposed(rate.kc())
                 .setMedianHoursToFirstSpam(signal.medianHoursToFirstSpam())
                 .setControlMedianHoursToFirstSpam(signal.controlMedianHoursToFirstSpam())
+                .setNewSenders(signal.newSenders())
                 .setExplainedAway(signal.explainedAway())
                 .setBuyers(signal.buyers())
                 .build();

@@ -3,6 +3,7 @@ package io.leakwatch.topology.alert;
 import io.leakwatch.schemas.BuyerEvidence;
 import io.leakwatch.schemas.Category;
 import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.PooledSenderEvidence;
 import io.leakwatch.schemas.SenderExposure;
 import io.leakwatch.schemas.Stratum;
 import io.leakwatch.topology.LeakWatchConfig;
@@ -31,7 +32,7 @@ public final class LeakEvaluator {
 
     /** One app found leaking, with the evidence of its strongest window. */
     public record Signal(String app, String stratum, int windowBuckets, long windowStart, RateTest rate,
-                         List<BuyerEvidence> buyers, List<String> explainedAway, Double medianHoursToFirstSpam,
+                         List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, List<String> explainedAway, Double medianHoursToFirstSpam,
                          Double controlMedianHoursToFirstSpam) {
     }
 
@@ -49,7 +50,7 @@ public final class LeakEvaluator {
         final Map<String, Long> fingerprints = new HashMap<>();
     }
 
-    private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, double strength) {
+    private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, double strength) {
     }
 
     private static final String TOTALS_PREFIX = MembershipProcessor.TOTALS_PREFIX;
@@ -128,6 +129,7 @@ public final class LeakEvaluator {
                 }
             }
             signals.add(new Signal(strongest.app(), stratum, window, own.firstBucketStart(), strongest.rate(), strongest.buyers(),
+                    strongest.newSenders(),
                     explained, median(own.histogram()), median(controlHistogram(totals, strongest.app()))));
         }
         return signals;
@@ -180,7 +182,12 @@ public final class LeakEvaluator {
                         : appBuyers;
                 final double strength = -Math.log10(Math.max(rate.pValue(), 1e-300)) - Math.log10(Math.max(strongestQ, 1e-300))
                         - (freshOk ? Math.log10(Math.max(fresh.pValue(), 1e-300)) : 0.0);
-                result.put(e.getKey(), new Candidate(e.getKey(), rate, evidence, strength));
+                final PooledSenderEvidence pooled = freshOk
+                        ? PooledSenderEvidence.newBuilder().setMessagesInCohort(fresh.inCohort())
+                                .setMessagesSent(fresh.inCohort() + fresh.elsewhere()).setExpectedShare(fresh.expectedShare())
+                                .setPValue(fresh.pValue()).build()
+                        : null;
+                result.put(e.getKey(), new Candidate(e.getKey(), rate, evidence, pooled, strength));
             }
         }
         return result;

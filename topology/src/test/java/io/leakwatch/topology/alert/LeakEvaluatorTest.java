@@ -104,6 +104,9 @@ class LeakEvaluatorTest {
         final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories, fresh.keySet());
         assertThat(signals).extracting(LeakEvaluator.Signal::app).containsExactly("app04");
         assertThat(signals.get(0).buyers()).extracting(BuyerEvidence::getSender).containsAll(fresh.keySet());
+        assertThat(signals.get(0).newSenders()).as("the pooled test is in the evidence").isNotNull();
+        assertThat(signals.get(0).newSenders().getMessagesInCohort()).isEqualTo(signals.get(0).newSenders().getMessagesSent());
+        assertThat(signals.get(0).newSenders().getPValue()).isLessThan(1e-6);
     }
 
     @Test
