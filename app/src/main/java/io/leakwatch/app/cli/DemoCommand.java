@@ -8,6 +8,7 @@ import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.http.Response;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.StreamsRunner;
 import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -64,10 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         final Path events = work.resolve("traffic");
         System.out.println("simulating the demo scenario ...");
         Simulator.run(scenarioFile(work), events);
-        final CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-        }, "demo-shutdown"));
+        final ShutdownSignal stop = ShutdownSignal.install();
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, work.resolve("kafka"));
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(registryPort);
@@ -85,8 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
                 http.route("/alerts", request -> Response.json(200, feed.json()));
                 http.route("/metrics", metrics.scrapeHandler());
                 runner.start();
-                while (runner.state() != KafkaStreams.State.RUNNING && stop.getCount() > 0) {
-                    stop.await(200, TimeUnit.MILLISECONDS);
+                while (runner.state() != KafkaStreams.State.RUNNING && !stop.await(200, TimeUnit.MILLISECONDS)) {
+                    // waiting for the first rebalance, so traffic does not start as a backlog
                 }
                 System.out.println("Kafka broker     " + kafka.bootstrapServers());
                 System.out.println("Schema registry  " + registry.url());
@@ -103,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             deleteQuietly(work);
+            stop.closed();
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.http.Response;
 import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.StreamsRunner;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,8 +51,7 @@ final class RunCommand implements Callable<Integer> {
         final LeakWatchConfig settings = ConfigFiles.load(props, false);
         final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registryUrl));
         final Topics topics = new Topics(serdes);
-        final CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "leakwatch-shutdown"));
+        final ShutdownSignal stop = ShutdownSignal.install();
         try (Metrics metrics = new Metrics();
              HttpApi http = HttpApi.start("0.0.0.0", httpPort);
              AlertFeed feed = new AlertFeed(streamsProps.getProperty("bootstrap.servers"), topics.leakAlerts, offset, alert -> { });
@@ -63,6 +62,8 @@ final class RunCommand implements Callable<Integer> {
             http.route("/metrics", metrics.scrapeHandler());
             runner.start();
             stop.await();
+        } finally {
+            stop.closed();
         }
         return 0;
     }
