@@ -140,7 +140,7 @@ public final class SmsClassifier implements RuleAwareClassifier {
             for (int c = 0; c < CATEGORIES; c++) {
                 scores[c] += s.hits.evidence[c];
             }
-            softmax(scores, HAND_SHARPNESS, s.probabilities);
+            Model.softmax(scores, HAND_SHARPNESS, s.probabilities);
             return;
         }
         model.logits(s.featurizer.features, scores);
@@ -148,7 +148,7 @@ public final class SmsClassifier implements RuleAwareClassifier {
         for (int c = 0; c < CATEGORIES; c++) {
             scores[c] = scores[c] * invT + RULE_LOGIT_SCALE * s.hits.evidence[c];
         }
-        softmax(scores, 1.0, s.probabilities);
+        Model.softmax(scores, 1.0, s.probabilities);
     }
 
     /** Index in the feature vector of the feature that favours {@code best} over the runner-up most, or -1. */
@@ -232,21 +232,6 @@ public final class SmsClassifier implements RuleAwareClassifier {
             case MARKETING -> Category.MARKETING;
             case BANK, DELIVERY, TRAVEL, OPERATOR, ORDER -> Category.TRANSACTIONAL;
         };
-    }
-
-    static void softmax(final double[] logits, final double scale, final double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (final double l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (int c = 0; c < logits.length; c++) {
-            out[c] = Math.exp((logits[c] - max) * scale);
-            sum += out[c];
-        }
-        for (int c = 0; c < logits.length; c++) {
-            out[c] /= sum;
-        }
     }
 
     private static int argmax(final double[] v) {

@@ -83,6 +83,22 @@ public final class Model {
         }
     }
 
+    /** Softmax of {@code logits} scaled by {@code scale} (1 / temperature) into {@code out}, stable for large logits. */
+    public static void softmax(final double[] logits, final double scale, final double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (final double l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (int c = 0; c < logits.length; c++) {
+            out[c] = Math.exp((logits[c] - max) * scale);
+            sum += out[c];
+        }
+        for (int c = 0; c < logits.length; c++) {
+            out[c] /= sum;
+        }
+    }
+
     /** The weight array itself, for training code in this module; do not modify. */
     public float[] weightsView() {
         return weights;

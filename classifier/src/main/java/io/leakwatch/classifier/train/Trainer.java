@@ -105,7 +105,7 @@ public final class Trainer {
             shuffle(order, random);
             for (final int row : order) {
                 x.logits(row, w, logits);
-                softmax(logits, 1.0, p);
+                Model.softmax(logits, 1.0, p);
                 final int y = x.label[row];
                 final float sw = x.weight[row];
                 for (int k = x.start[row]; k < x.start[row + 1]; k++) {
@@ -146,26 +146,11 @@ public final class Trainer {
         double mass = 0;
         for (int row = 0; row < v.rows(); row++) {
             v.logits(row, w, logits);
-            softmax(logits, 1.0 / t, p);
+            Model.softmax(logits, 1.0 / t, p);
             loss -= v.weight[row] * Math.log(Math.max(p[v.label[row]], 1e-12));
             mass += v.weight[row];
         }
         return loss / mass;
-    }
-
-    static void softmax(final double[] logits, final double scale, final double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (final double l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (int c = 0; c < logits.length; c++) {
-            out[c] = Math.exp((logits[c] - max) * scale);
-            sum += out[c];
-        }
-        for (int c = 0; c < logits.length; c++) {
-            out[c] /= sum;
-        }
     }
 
     private static void shuffle(final int[] a, final SplittableRandom random) {
