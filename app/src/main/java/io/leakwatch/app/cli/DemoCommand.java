@@ -9,6 +9,7 @@ import io.leakwatch.app.http.Response;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.ShutdownSignal;
+import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.app.run.StreamsRunner;
 import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
@@ -17,6 +18,7 @@ import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.Topic;
 import io.leakwatch.topology.Topics;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,9 +138,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
+        try {
+            TempDirectories.deleteRecursively(dir);
+        } catch (IOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.leakwatch.app.replay;
 
 import io.leakwatch.app.events.RawExport;
+import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.LeakAlert;
@@ -107,7 +108,7 @@ public final class Replay {
             alerts.addAll(alertOutput.readValuesToList());
             deadLetters += dlqOutput.readValuesToList().size();
         } finally {
-            deleteRecursively(stateDir);
+            TempDirectories.deleteRecursively(stateDir);
         }
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
@@ -138,17 +139,6 @@ public final class Replay {
     private static void requireFile(Path file, String option) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(option + ": no such file: " + file);
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
