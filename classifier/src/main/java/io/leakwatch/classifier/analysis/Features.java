@@ -24,7 +24,9 @@ import java.util.Locale;
  * an attribute {@code State} object per token, which was three quarters of all the memory allocated per
  * message; joining two adjacent single-ideograph tokens needs nothing but their offsets. Latin words of four letters
  * or more also give character trigrams, which catch spelling games ("fr33", "c@ll") and inflections without
- * a stemmer. Text features are weighted {@code 1/sqrt(n)} so that long and short messages weigh alike.
+ * a stemmer, and adjacent Latin words and number tokens give word pairs ("call qn", "txt stop"), which
+ * carry most of what English spam says in few words. Text features are weighted {@code 1/sqrt(n)} so that
+ * long and short messages weigh alike.
  *
  * <p>Structure features (weight 1) describe the SMS around the words: link, signature and its position,
  * opt-out marker, one-time code, mobile/long/short numbers, currency, length bucket, script mix, and the
@@ -35,7 +37,7 @@ import java.util.Locale;
  */
 public final class Features {
     /** Changes whenever the features change in a way that invalidates trained models. */
-    public static final String VERSION = "sms-features-2";
+    public static final String VERSION = "sms-features-3";
 
     private static final int SEED_TERM = 0x5bd1e995;
     private static final int SEED_GRAM = 0x27d4eb2f;
@@ -155,17 +157,20 @@ public final class Features {
             tokenizer.setReader(reader);
             tokenizer.reset();
             prevIdeographEnd = -1;
+            prevWordLength = 0;
             while (tokenizer.incrementToken() && !out.full()) {
                 final char[] t = term.buffer();
                 final int len = term.length();
                 addHashed(out, hash(SEED_TERM, t, 0, len), t, len);
                 if (isSingleCharacterScript(type.type())) {
                     addBigram(out, t, len);
+                    prevWordLength = 0;
                 } else {
                     prevIdeographEnd = -1;
                     if (len >= 4 && CharFold.isAsciiLetter(t[0])) {
                         addTrigrams(out, t, len);
                     }
+                    addWordPair(out, t, len);
                 }
             }
             tokenizer.end();
@@ -215,6 +220,21 @@ public final class Features {
         System.arraycopy(t, 0, bigram, 0, len);
         prevIdeographLength = len;
         prevIdeographEnd = offset.endOffset();
+    }
+
+    private final char[] wordPair = new char[2 * MAX_TOKEN + 1];
+    private int prevWordLength;
+
+    /** The pair of this word with the previous one (Latin text, numbers): "call now", "txt stop". */
+    private void addWordPair(final FeatureVector out, final char[] t, final int len) {
+        if (prevWordLength > 0 && !out.full()) {
+            wordPair[prevWordLength] = ' ';
+            System.arraycopy(t, 0, wordPair, prevWordLength + 1, len);
+            final int n = prevWordLength + 1 + len;
+            addHashed(out, hash(SEED_GRAM, wordPair, 0, n), wordPair, n);
+        }
+        System.arraycopy(t, 0, wordPair, 0, len);
+        prevWordLength = len;
     }
 
     /** Character trigrams of a Latin word, with {@code _} marking the word's ends. */

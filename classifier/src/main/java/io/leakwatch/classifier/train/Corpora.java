@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code zh-personal}: NORMAL.</li>
- *   <li>{@code zh-inbox}: {@code normal} NORMAL, {@code spam} MARKETING, {@code inform} TRANSACTIONAL —
+ *   <li>{@code zh-inbox}: {@code normal} NORMAL, {@code spam} as {@code zh-sms}'s spam below, {@code inform}
+ *       TRANSACTIONAL —
  *       securities newsletters included: the recipient subscribed to them and the source filed them as
  *       notices, so they are not the unsolicited traffic LeakWatch counts.</li>
  *   <li>{@code zh-sms}: {@code 0} NORMAL, {@code 1} MARKETING, except spam with a strong gambling,
- *       fake-invoice or escort keyword ({@link #weakSpamCategory}), which the corpus mixes in unmarked.</li>
+ *       fake-invoice, stock-tip-group or escort keyword ({@link #weakSpamCategory}), which the corpus mixes in
+ *       unmarked ({@code zh-spam-classes} files stock-tip groups under FR_Financial, so they are FRAUD here too).</li>
  *   <li>{@code uci-sms}: {@code ham} NORMAL; {@code spam} FRAUD for prize/claim messages, ADULT for chat-line
  *       messages, MARKETING otherwise (the label does not say which; keywords decide).</li>
  *   <li>{@code zh-spam-classes}: AD_* MARKETING, FR_*, IL_Gambling, IL_Fake_ID_and_invoice FRAUD,
@@ -44,7 +46,8 @@ public final class Corpora {
     private static final Pattern UCI_FRAUD = Pattern.compile(
         "(?i)\\b(won|win|winner|prize|claim|award|awarded|guaranteed|selected|urgent|cash|bonus|£\\d)");
     private static final Pattern UCI_ADULT = Pattern.compile("(?i)\\b(sexy|horny|xxx|dirty|naughty|slut|fantas|hot girls|babes)");
-    private static final Pattern ZH_FRAUD = Pattern.compile("百家乐|娱乐城|博彩|彩金|真人赌|代开发票|发票代开|开发票|办证|刻章|安全账户|刷单");
+    private static final Pattern ZH_FRAUD = Pattern.compile("百家乐|娱乐城|博彩|彩金|真人赌|代开发票|发票代开|开发票|办证|刻章|安全账户|刷单"
+        + "|建群|开群|进群|群内公布|人满即封|群满即封|牛股|涨停板|荐股|配资|操盘手");
     private static final Pattern ZH_ADULT = Pattern.compile("上门服务|全套服务|约炮|包夜|学生妹|特殊服务");
     private static final Pattern PLACEHOLDER = Pattern.compile(
         "CELLPHONE|HOTLINE|WECHAT|PHONE|DIGIT|PLACE|NAME|BANK|URL|QQ");
@@ -108,7 +111,7 @@ public final class Corpora {
             case ZH_PERSONAL -> Category.NORMAL;
             case ZH_INBOX -> switch (label) {
                 case "inform" -> Category.TRANSACTIONAL;
-                case "spam" -> Category.MARKETING;
+                case "spam" -> weakSpamCategory(text);
                 default -> Category.NORMAL;
             };
             case ZH_SMS -> "1".equals(label) ? weakSpamCategory(text) : Category.NORMAL;

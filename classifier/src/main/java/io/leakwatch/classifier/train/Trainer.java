@@ -29,10 +29,12 @@ public final class Trainer {
     /** Training knobs; {@link #DEFAULT} is what the committed model used. */
     public record Config(int bits, int epochs, double learningRate, double l2, int syntheticNotices,
                          double weightZhSmsNormal, double weightZhInbox, double weightUci, double balancePower) {
-        public static final Config DEFAULT = new Config(18, 8, 0.1, 1e-7, 4000, 1.0, 3.0, 3.0, 0.5);
+        public static final Config DEFAULT = new Config(18, 16, 0.1, 1e-7, 12000, 1.0, 3.0, 3.0, 0.5);
     }
 
     private static final int CLASSES = Category.values().length;
+    /** The seed the committed model was trained with. */
+    public static final long SEED = 42L;
 
     private Trainer() {
     }
@@ -43,7 +45,7 @@ public final class Trainer {
             System.err.println("usage: Trainer DATA_DIR OUT_MODEL [SEED]");
             System.exit(2);
         }
-        final long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
+        final long seed = args.length > 2 ? Long.parseLong(args[2]) : SEED;
         final Model model = train(Path.of(args[0]), seed);
         model.save(Path.of(args[1]));
         System.out.printf(java.util.Locale.ROOT, "trained %s (seed %d, temperature %.3f, %d non-zero weights)%n",
