@@ -35,6 +35,27 @@ class EvaluationTest {
         assertThat(r.recall("IL_Gambling", Category.FRAUD)).isEqualTo(1.0);
     }
 
+    @Test
+    void shouldScoreTheInboxTestSplitWithAModelThatNeverSawTheInbox() {
+        final List<Example> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            all.add(new Example(Corpora.ZH_PERSONAL, "NORMAL", Category.NORMAL, "今晚" + i + "点一起吃饭吧", Split.TRAIN));
+            all.add(new Example(Corpora.ZH_SMS, "1", Category.MARKETING, "全场" + i + "折大促销，抢购从速", Split.TRAIN));
+        }
+        // Inbox messages of every split: only the two TEST ones may be scored, and none may be trained on.
+        all.add(new Example(Corpora.ZH_INBOX, "spam", Category.MARKETING, "店庆全场3折大促销，抢购从速", Split.TEST));
+        all.add(new Example(Corpora.ZH_INBOX, "normal", Category.NORMAL, "今晚8点一起吃饭吧", Split.TEST));
+        all.add(new Example(Corpora.ZH_INBOX, "normal", Category.NORMAL, "明天见", Split.TRAIN));
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        final Confusion c = Evaluation.unseenSource(all, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(c.total()).isEqualTo(2);
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+            .contains("## Unseen source: zh-inbox test, model trained without zh-inbox (2 messages)", "**spam (binary)**");
+        // Without inbox messages there is nothing to score: no section, no model trained.
+        assertThat(Evaluation.unseenSource(all.subList(0, 80),
+            new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))).isNull();
+    }
+
     /** Runs on the real corpora when they are present (CI); a plain clone skips it. */
     @Test
     void shouldMeetTheMetTargetsOnTheSharedData() {
