@@ -1002,7 +1002,7 @@ public final class SyntheticNotices {
         for (int i = 0; i < n; i++) {
             final int k = i % order.length;
             if (k == 0) {
-                shuffle(order, random);
+                Shuffle.shuffle(order, random);
             }
             out.add(message(order[k], random));
         }
@@ -1104,15 +1104,6 @@ public final class SyntheticNotices {
             }
         }
         return body;
-    }
-
-    private static void shuffle(final int[] a, final SplittableRandom r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            final int j = r.nextInt(i + 1);
-            final int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     // ---------------------------------------------------------------- slot filling

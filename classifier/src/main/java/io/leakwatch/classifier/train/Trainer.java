@@ -104,7 +104,7 @@ public final class Trainer {
         final float l2 = (float) config.l2();
         final float eta = (float) config.learningRate();
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            shuffle(order, random);
+            Shuffle.shuffle(order, random);
             for (final int row : order) {
                 x.logits(row, w, logits);
                 Model.softmax(logits, 1.0, p);
@@ -153,15 +153,6 @@ public final class Trainer {
             mass += v.weight[row];
         }
         return loss / mass;
-    }
-
-    private static void shuffle(final int[] a, final SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            final int j = random.nextInt(i + 1);
-            final int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** Examples as a compressed sparse row matrix, with label and example weight per row. */
