@@ -127,6 +127,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 LOG.warn("Embedded schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 reply = error(500, SchemaRegistryException.INTERNAL_ERROR, "Internal error: " + e);
             }
+            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), reply.status());
             final byte[] bytes = json.writeValueAsBytes(reply.body());
             exchange.getResponseHeaders().set("Content-Type", RestApi.CONTENT_TYPE);
             exchange.sendResponseHeaders(reply.status(), bytes.length);
