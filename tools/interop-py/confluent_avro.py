@@ -11,9 +11,11 @@ Debian's /usr/bin/python3, which sees the packages in /usr/lib/python3/dist-pack
       FILE under <topic>-value on the way (the client applies TopicNameStrategy itself); then, with a second
       client as another process would, looks the schema up in the subject and asks for the latest version and the
       global compatibility; prints {"produced": n, "id": ..., "lookupId": ..., "latestId": ..., "compatibility": ...}
-  confluent_avro.py consume --bootstrap B --registry URL --topic T --count N [--timeout S]
-      reads N records from the beginning, decoding each value with the writer schema fetched by the id in its
-      bytes; prints {"values": [...]} (unions unwrapped, enums as symbols)
+  confluent_avro.py consume --bootstrap B --registry URL --topic T --count N [--timeout S] [--string-keys]
+      reads N records from the beginning with AvroConsumer, decoding each value with the writer schema fetched by
+      the id in its bytes; prints {"keys": [...], "values": [...]} (unions unwrapped, enums as symbols). With
+      --string-keys, for topics keyed by plain UTF-8 strings, which AvroConsumer cannot read: a plain Consumer,
+      the same client's MessageSerializer for the values, and the keys as text
 
 JSON goes to stdout, logs and errors to stderr; the exit status is 0 only when everything asked for was done.
 """
@@ -23,8 +25,9 @@ import sys
 import time
 import uuid
 
-from confluent_kafka import KafkaError
+from confluent_kafka import Consumer, KafkaError
 from confluent_kafka.avro import AvroConsumer, AvroProducer, CachedSchemaRegistryClient, loads
+from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
 
 def produce(args):
@@ -64,20 +67,39 @@ def produce(args):
 
 
 def consume(args):
-    consumer = AvroConsumer(
-        {
-            "bootstrap.servers": args.bootstrap,
-            "schema.registry.url": args.registry,
-            "group.id": "interop-py-" + uuid.uuid4().hex,
-            "auto.offset.reset": "earliest",
-            "enable.auto.commit": False,
-        }
-    )
+    config = {
+        "bootstrap.servers": args.bootstrap,
+        "group.id": "interop-py-" + uuid.uuid4().hex,
+        "auto.offset.reset": "earliest",
+        "enable.auto.commit": False,
+    }
+    if args.string_keys:
+        # AvroConsumer decodes keys as Avro too and fails on plain ones ("message does not start with magic
+        # byte"), so a topic keyed by plain strings is read with a plain Consumer and the same client's
+        # MessageSerializer for the values.
+        consumer = Consumer(config)
+        serializer = MessageSerializer(CachedSchemaRegistryClient({"url": args.registry}))
+
+        def decode(message):
+            key = message.key()
+            return key.decode("utf-8") if key is not None else None, serializer.decode_message(message.value())
+    else:
+        consumer = AvroConsumer(dict(config, **{"schema.registry.url": args.registry}))
+
+        def decode(message):
+            return message.key(), message.value()
+
+    records = read(consumer, args, decode)
+    print(json.dumps({"keys": [key for key, _ in records], "values": [value for _, value in records]}))
+
+
+def read(consumer, args, decode):
+    """The first --count records of the topic as (key, value) pairs, or exits when they do not come in time."""
     consumer.subscribe([args.topic])
-    values = []
+    records = []
     deadline = time.monotonic() + args.timeout
     try:
-        while len(values) < args.count and time.monotonic() < deadline:
+        while len(records) < args.count and time.monotonic() < deadline:
             message = consumer.poll(0.5)
             if message is None:
                 continue
@@ -85,12 +107,12 @@ def consume(args):
                 if message.error().code() == KafkaError._PARTITION_EOF:
                     continue
                 sys.exit("consume failed: %s" % message.error())
-            values.append(message.value())
+            records.append(decode(message))
     finally:
         consumer.close()
-    if len(values) < args.count:
-        sys.exit("read %d of %d records in %s s" % (len(values), args.count, args.timeout))
-    print(json.dumps({"values": values}))
+    if len(records) < args.count:
+        sys.exit("read %d of %d records in %s s" % (len(records), args.count, args.timeout))
+    return records
 
 
 def main():
@@ -105,6 +127,7 @@ def main():
     commands.choices["produce"].add_argument("--schema", required=True)
     commands.choices["produce"].add_argument("--records", required=True)
     commands.choices["consume"].add_argument("--count", type=int, required=True)
+    commands.choices["consume"].add_argument("--string-keys", action="store_true")
     args = parser.parse_args()
     {"produce": produce, "consume": consume}[args.command](args)
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,8 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** A real in-process KRaft broker, with the few ways the interop tests write and read records on it. */
 final class InteropBroker implements AutoCloseable {
@@ -43,14 +44,13 @@ final class InteropBroker implements AutoCloseable {
         kafka.createTopics(List.of(new TopicSpec(name, 1, false)));
     }
 
-    /** Writes the values without keys, as the other clients' Avro producers and consumers expect. */
-    <T> void produce(final String topic, final Serializer<T> valueSerializer, final List<T> values)
-        throws InterruptedException, ExecutionException {
+    /** Writes the values, each keyed by the plain string {@code keyOf} gives it, or without a key for null. */
+    <T> void produce(final String topic, final Serializer<T> valueSerializer, final List<T> values,
+                     final Function<T, String> keyOf) throws InterruptedException, ExecutionException {
         final Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (KafkaProducer<byte[], T> producer =
-                 new KafkaProducer<>(config, new ByteArraySerializer(), valueSerializer)) {
+        try (KafkaProducer<String, T> producer = new KafkaProducer<>(config, new StringSerializer(), valueSerializer)) {
             for (final T value : values) {
-                producer.send(new ProducerRecord<>(topic, value)).get();
+                producer.send(new ProducerRecord<>(topic, keyOf.apply(value), value)).get();
             }
         }
     }
