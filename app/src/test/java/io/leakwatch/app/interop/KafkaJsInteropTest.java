@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class KafkaJsInteropTest extends AvroClientInteropTest {
 
     @Override
-    List<String> requireClient() {
-        return InteropTools.requireKafkaJsClient();
+    InteropTools.Tool client() {
+        return InteropTools.kafkaJsClient();
     }
 
     /**

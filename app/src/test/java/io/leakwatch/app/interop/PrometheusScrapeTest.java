@@ -51,7 +51,7 @@ class PrometheusScrapeTest {
 
     @BeforeEach
     void serveMetrics() {
-        binary = InteropTools.requirePrometheus();
+        binary = InteropTools.prometheus().announceIfMissing(getClass().getSimpleName()).require().get(0);
         api = HttpApi.start(HOST, 0).route("/metrics", metrics.scrapeHandler());
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class PythonInteropTest extends AvroClientInteropTest {
 
     @Override
-    List<String> requireClient() {
-        return InteropTools.requirePythonClient();
+    InteropTools.Tool client() {
+        return InteropTools.pythonClient();
     }
 
     /**
