@@ -66,7 +66,10 @@ final class InteropTools {
     /** The repository's {@code tools/} folder (set by the app module's pom; the fallback suits an IDE run). */
     static Path toolsDir() {
         final String configured = System.getProperty("leakwatch.tools.dir");
-        return configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().resolveSibling("tools");
+        if (configured != null) {
+            return Path.of(configured).normalize();
+        }
+        return Path.of("").toAbsolutePath().resolveSibling("tools");
     }
 
     /** The Python client script, run by Debian's Python if it can import Confluent's Avro client. */
