@@ -120,13 +120,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             Reply reply;
             try {
                 reply = route(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                    segments(exchange.getRequestURI().getRawPath()), exchange.getRequestBody().readAllBytes());
+                    segments(exchange.getRequestURI().getRawPath()), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestBody().readAllBytes());
             } catch (final SchemaRegistryException e) {
                 reply = error(e.httpStatus(), e.errorCode(), e.getMessage());
             } catch (final RuntimeException e) {
                 LOG.warn("Embedded schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 reply = error(500, SchemaRegistryException.INTERNAL_ERROR, "Internal error: " + e);
             }
+            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), reply.status());
             final byte[] bytes = json.writeValueAsBytes(reply.body());
             exchange.getResponseHeaders().set("Content-Type", RestApi.CONTENT_TYPE);
             exchange.sendResponseHeaders(reply.status(), bytes.length);
@@ -141,14 +143,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             .toList();
     }
 
-    private Reply route(final String method, final List<String> path, final byte[] body) {
+    private Reply route(final String method, final List<String> path, final String rawQuery, final byte[] body) {
         if (path.isEmpty()) {
             return only("GET", method, () -> json.createObjectNode());
         }
         return switch (path.get(0)) {
             case "subjects" -> routeSubjects(method, path, body);
             case "schemas" -> routeSchemas(method, path);
-            case "config" -> routeConfig(method, path, body);
+            case "config" -> routeConfig(method, path, rawQuery, body);
             default -> notFound();
         };
     }
@@ -188,14 +190,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         };
     }
 
-    private Reply routeConfig(final String method, final List<String> path, final byte[] body) {
+    private Reply routeConfig(final String method, final List<String> path, final String rawQuery,
+                              final byte[] body) {
         if (path.size() > 2) {
             return notFound();
         }
         final Optional<String> subject = path.size() == 2 ? Optional.of(path.get(1)) : Optional.empty();
         return switch (method) {
             case "GET" -> Reply.ok(json.createObjectNode().put("compatibilityLevel",
-                subject.map(compatibility::get).orElse(globalCompatibility)));
+                compatibilityOf(subject, queryFlag(rawQuery, "defaultToGlobal"))));
             case "PUT" -> {
                 final String level = readJson(body).path("compatibility").asText("").toUpperCase(Locale.ROOT);
                 if (level.isEmpty()) {
@@ -206,6 +209,32 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
             default -> methodNotAllowed();
         };
+    }
+
+    /**
+     * Like Confluent, a subject without a level of its own is a 404 unless the caller asks for the global level:
+     * clients such as {@code @kafkajs/confluent-schema-registry} take the 404 to mean "new subject" and then set
+     * the level they were configured with, and refuse to register when a level comes back that differs from it.
+     */
+    private String compatibilityOf(final Optional<String> subject, final boolean defaultToGlobal) {
+        if (subject.isEmpty()) {
+            return globalCompatibility;
+        }
+        final String level = compatibility.get(subject.get());
+        if (level != null) {
+            return level;
+        }
+        if (defaultToGlobal) {
+            return globalCompatibility;
+        }
+        throw new SchemaRegistryException(SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+            "Subject '" + subject.get() + "' does not have subject-level compatibility configured");
+    }
+
+    /** True when the query has {@code name=true} (JAX-RS, which Confluent's server uses, ignores the case). */
+    private static boolean queryFlag(final String rawQuery, final String name) {
+        return rawQuery != null
+            && Arrays.stream(rawQuery.split("&")).anyMatch(parameter -> parameter.equalsIgnoreCase(name + "=true"));
     }
 
     private ObjectNode lookup(final String subject, final byte[] body) {

@@ -10,6 +10,8 @@ public class SchemaRegistryException extends RuntimeException {
     public static final int SUBJECT_NOT_FOUND = 40401;
     public static final int VERSION_NOT_FOUND = 40402;
     public static final int SCHEMA_NOT_FOUND = 40403;
+    /** {@code GET /config/{subject}} of a subject that has no compatibility level of its own. */
+    public static final int SUBJECT_COMPATIBILITY_NOT_CONFIGURED = 40408;
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INTERNAL_ERROR = 50001;

@@ -116,7 +116,25 @@ class EmbeddedSchemaRegistryTest {
 
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(get("/config").body()).path("compatibilityLevel").asText()).isEqualTo("FULL");
-        assertThat(JSON.readTree(get("/config/apps-value").body()).path("compatibilityLevel").asText()).isEqualTo("FULL");
+        assertThat(JSON.readTree(get("/config/apps-value?defaultToGlobal=true").body()).path("compatibilityLevel")
+            .asText()).isEqualTo("FULL");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForASubjectWithoutACompatibilityLevelOfItsOwnAsConfluentDoes() throws Exception {
+        client.register("apps-value", App.getClassSchema());
+
+        assertError(get("/config/apps-value"), 404, SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED);
+        assertError(get("/config/never-registered-value"), 404,
+            SchemaRegistryException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED);
+
+        final HttpResponse<String> put = send("PUT", "/config/apps-value", Map.of("compatibility", "NONE"));
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("{\"compatibility\":\"NONE\"}"));
+        assertThat(JSON.readTree(get("/config/apps-value").body()).path("compatibilityLevel").asText())
+            .isEqualTo("NONE");
+        assertThat(JSON.readTree(get("/config").body()).path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
     }
 
     @Test
