@@ -1,0 +1,123 @@
+package io.leakwatch.benchmarks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakwatch.app.run.StreamsRunner;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The harness's results as markdown, for {@code benchmarks/README.md}: what ran and on what machine, one table row per
+ * run, then one JSON object a line per run (in a fenced block; {@code grep '^\{'} finds them).
+ */
+final class Report {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final String HEADER = "| threads | run | records out | first output s | done s | events/s "
+            + "| events/s after first output | pipeline / pass-through | peak heap used MiB |";
+    private static final String ALIGN = "|---:|---|---:|---:|---:|---:|---:|---:|---:|";
+
+    private Report() {
+    }
+
+    /** The whole report. */
+    static String markdown(final HarnessSettings settings, final Machine machine, final List<Comparison> comparisons) {
+        final List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "End to end, broker in-process, %s", LocalDate.now(ZoneOffset.UTC)));
+        lines.add("");
+        lines.add("Machine: " + machine.describe());
+        lines.add(String.format(Locale.ROOT, "Input: %,d simulated SMS (demo scenario) in %d partitions; "
+                + "at-least-once, commit interval %d ms; timeout per run %s.", settings.events(),
+                settings.partitions(), StreamsRunner.COMMIT_INTERVAL_MS, settings.timeout()));
+        lines.add("");
+        lines.add(HEADER);
+        lines.add(ALIGN);
+        for (final Comparison comparison : comparisons) {
+            lines.addAll(rows(comparison));
+        }
+        lines.add("");
+        lines.add("```json lines");
+        for (final Comparison comparison : comparisons) {
+            lines.add(json(passThroughLine(settings, machine, comparison)));
+            lines.add(json(pipelineLine(settings, machine, comparison)));
+        }
+        lines.add("```");
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static List<String> rows(final Comparison comparison) {
+        final RunResult a = comparison.passThrough();
+        final RunResult b = comparison.pipeline();
+        return List.of(
+                row(a, "pass-through", a.completedSeconds(), a.eventsPerSecond(), "1.00"),
+                row(b, "pipeline: input committed, all classified", b.completedSeconds(), b.eventsPerSecond(),
+                        String.format(Locale.ROOT, "%.3f", comparison.ratio())),
+                row(b, "pipeline: every stage drained", b.drainedSeconds(), b.drainedEventsPerSecond(),
+                        String.format(Locale.ROOT, "%.3f", comparison.drainedRatio())));
+    }
+
+    private static String row(final RunResult result, final String run, final double doneSeconds,
+                              final double eventsPerSecond, final String ratio) {
+        return String.format(Locale.ROOT, "| %d | %s | %,d | %.2f | %.2f | %,.0f | %,.0f | %s | %,.0f |",
+                result.threads(), run, result.outputs(), result.firstOutputSeconds(), doneSeconds, eventsPerSecond,
+                result.eventsPerSecondAfterFirstOutput(), ratio, result.peakHeapBytes() / MIB);
+    }
+
+    private static Map<String, Object> passThroughLine(final HarnessSettings settings, final Machine machine,
+                                                       final Comparison comparison) {
+        final Map<String, Object> line = common(settings, comparison.passThrough());
+        line.put("machine", machine);
+        return line;
+    }
+
+    private static Map<String, Object> pipelineLine(final HarnessSettings settings, final Machine machine,
+                                                    final Comparison comparison) {
+        final RunResult pipeline = comparison.pipeline();
+        final Map<String, Object> line = common(settings, pipeline);
+        line.put("deadLetters", pipeline.deadLetters());
+        line.put("droppedRecords", pipeline.droppedRecords());
+        line.put("drainedSeconds", round(pipeline.drainedSeconds()));
+        line.put("drainedEventsPerSecond", round(pipeline.drainedEventsPerSecond()));
+        line.put("ratioToPassThrough", round(comparison.ratio()));
+        line.put("drainedRatioToPassThrough", round(comparison.drainedRatio()));
+        line.put("machine", machine);
+        return line;
+    }
+
+    private static Map<String, Object> common(final HarnessSettings settings, final RunResult result) {
+        final Map<String, Object> line = new LinkedHashMap<>();
+        line.put("run", result.run());
+        line.put("date", LocalDate.now(ZoneOffset.UTC).toString());
+        line.put("threads", result.threads());
+        line.put("partitions", settings.partitions());
+        line.put("events", result.events());
+        line.put("outputs", result.outputs());
+        line.put("firstOutputSeconds", round(result.firstOutputSeconds()));
+        line.put("completedSeconds", round(result.completedSeconds()));
+        line.put("eventsPerSecond", round(result.eventsPerSecond()));
+        line.put("eventsPerSecondAfterFirstOutput", round(result.eventsPerSecondAfterFirstOutput()));
+        line.put("peakHeapBytes", result.peakHeapBytes());
+        line.put("guarantee", "at_least_once");
+        line.put("commitIntervalMs", StreamsRunner.COMMIT_INTERVAL_MS);
+        return line;
+    }
+
+    private static double round(final double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static String json(final Map<String, Object> line) {
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (final JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a result as JSON", e);
+        }
+    }
+}
