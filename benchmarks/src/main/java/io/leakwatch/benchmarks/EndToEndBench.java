@@ -67,8 +67,17 @@ final class EndToEndBench {
         this.heap = heap;
     }
 
+    /**
+     * What one invocation measured.
+     *
+     * @param inputBytesPerRecord the mean size of an input record's key and value
+     * @param comparisons         one per thread count, in the order run
+     */
+    record Results(double inputBytesPerRecord, List<Comparison> comparisons) {
+    }
+
     /** Runs every comparison of {@code settings}, printing progress to {@code log}. */
-    static List<Comparison> run(final HarnessSettings settings, final PrintStream log) throws IOException {
+    static Results run(final HarnessSettings settings, final PrintStream log) throws IOException {
         final Path work = Files.createTempDirectory("leakwatch-e2e-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0);
@@ -81,22 +90,23 @@ final class EndToEndBench {
         }
     }
 
-    private List<Comparison> compareAll() throws IOException {
+    private Results compareAll() throws IOException {
         kafka.createTopics(topicSpecs(topics.all()));
-        produceInput();
+        final double bytesPerRecord = produceInput();
         warmUp();
         final List<Comparison> comparisons = new ArrayList<>();
         for (final int threads : settings.threads()) {
             final RunResult passThrough = passThrough(threads, "pass-through, " + threads + " thread(s)");
             report(passThrough);
-            final RunResult pipeline = pipeline(threads);
+            final RunResult pipeline = pipeline(threads, "pipeline, " + threads + " thread(s)");
             report(pipeline);
             comparisons.add(new Comparison(threads, passThrough, pipeline));
         }
-        return comparisons;
+        return new Results(bytesPerRecord, comparisons);
     }
 
-    private void produceInput() throws IOException {
+    /** Produces the input and returns the mean size of its records. */
+    private double produceInput() throws IOException {
         log.printf(Locale.ROOT, "simulating %,d events ...%n", settings.events());
         final SimulatedTraffic traffic = SimulatedTraffic.simulate(settings.events(), work, serdes, topics);
         final long startedAt = System.nanoTime();
@@ -106,17 +116,24 @@ final class EndToEndBench {
             throw new IllegalStateException("produced " + traffic.size() + " events but " + topics.smsEvents.name()
                     + " holds " + inInput);
         }
-        log.printf(Locale.ROOT, "produced %,d events into %s (%d partitions) in %.1f s%n", inInput,
-                topics.smsEvents.name(), settings.partitions(), (System.nanoTime() - startedAt) / 1e9);
+        log.printf(Locale.ROOT, "produced %,d events of %.0f bytes on average into %s (%d partitions) in %.1f s%n",
+                inInput, traffic.averageBytes(), topics.smsEvents.name(), settings.partitions(),
+                (System.nanoTime() - startedAt) / 1e9);
+        return traffic.averageBytes();
     }
 
     /**
-     * An untimed pass-through over the whole input: creates the broker's consumer-offsets topic and compiles the
-     * Streams and client code paths before anything is timed.
+     * Both runs once, untimed, over the whole input with the first thread count: creates the broker's
+     * consumer-offsets topic and lets the JIT compile the broker's, the clients' and the pipeline's code before
+     * anything is timed. Without it the first thread count measured ran at half the speed of the second, whichever
+     * it was.
      */
     private void warmUp() {
-        final RunResult warmUp = passThrough(1, "warm-up pass-through");
-        log.printf(Locale.ROOT, "warm-up pass-through: %,.0f events/s (not recorded)%n", warmUp.eventsPerSecond());
+        final int threads = settings.threads().getFirst();
+        final RunResult passThrough = passThrough(threads, "warm-up pass-through");
+        final RunResult pipeline = pipeline(threads, "warm-up pipeline");
+        log.printf(Locale.ROOT, "warm-up, %d thread(s): pass-through %,.0f events/s, pipeline %,.0f events/s "
+                + "(not recorded)%n", threads, passThrough.eventsPerSecond(), pipeline.eventsPerSecond());
     }
 
     private RunResult passThrough(final int threads, final String label) {
@@ -166,7 +183,7 @@ final class EndToEndBench {
         return props;
     }
 
-    private RunResult pipeline(final int threads) {
+    private RunResult pipeline(final int threads, final String label) {
         recreatePipelineOutputs();
         final String applicationId = applicationId("pipeline", threads);
         final StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), applicationId,
@@ -174,8 +191,8 @@ final class EndToEndBench {
                 new SimpleMeterRegistry(), commonStreamsProperties(threads));
         try {
             heap.reset();
-            final TimedRun.Timing timing = TimedRun.time("pipeline, " + threads + " thread(s)", runner::start,
-                    runner::state, () -> pipelineProgress(applicationId), settings.timeout());
+            final TimedRun.Timing timing = TimedRun.time(label, runner::start, runner::state,
+                    () -> pipelineProgress(applicationId), settings.timeout());
             return result("pipeline", threads, timing, broker.endOffsetSum(List.of(topics.deadLetters.name())),
                     DroppedRecords.of(applicationId));
         } finally {

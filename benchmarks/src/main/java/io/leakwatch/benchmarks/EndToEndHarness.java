@@ -77,8 +77,8 @@ public final class EndToEndHarness implements Callable<Integer> {
         final HarnessSettings settings = validated();
         final Machine machine = Machine.current();
         System.out.println("machine: " + machine.describe());
-        final List<Comparison> comparisons = EndToEndBench.run(settings, System.out);
-        final String report = Report.markdown(settings, machine, comparisons);
+        final EndToEndBench.Results results = EndToEndBench.run(settings, System.out);
+        final String report = Report.markdown(settings, machine, results);
         Files.writeString(settings.out(), report, StandardCharsets.UTF_8);
         System.out.println();
         System.out.print(report);

@@ -28,25 +28,26 @@ final class Report {
     }
 
     /** The whole report. */
-    static String markdown(final HarnessSettings settings, final Machine machine, final List<Comparison> comparisons) {
+    static String markdown(final HarnessSettings settings, final Machine machine, final EndToEndBench.Results results) {
         final List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "End to end, broker in-process, %s", LocalDate.now(ZoneOffset.UTC)));
         lines.add("");
         lines.add("Machine: " + machine.describe());
-        lines.add(String.format(Locale.ROOT, "Input: %,d simulated SMS (demo scenario) in %d partitions; "
-                + "at-least-once, commit interval %d ms; timeout per run %s.", settings.events(),
-                settings.partitions(), StreamsRunner.COMMIT_INTERVAL_MS, settings.timeout()));
+        lines.add(String.format(Locale.ROOT, "Input: %,d simulated SMS (demo scenario), %.0f bytes of key and value "
+                + "on average, in %d partitions; at-least-once, commit interval %d ms; timeout per run %s.",
+                settings.events(), results.inputBytesPerRecord(), settings.partitions(),
+                StreamsRunner.COMMIT_INTERVAL_MS, settings.timeout()));
         lines.add("");
         lines.add(HEADER);
         lines.add(ALIGN);
-        for (final Comparison comparison : comparisons) {
+        for (final Comparison comparison : results.comparisons()) {
             lines.addAll(rows(comparison));
         }
         lines.add("");
         lines.add("```json lines");
-        for (final Comparison comparison : comparisons) {
-            lines.add(json(passThroughLine(settings, machine, comparison)));
-            lines.add(json(pipelineLine(settings, machine, comparison)));
+        for (final Comparison comparison : results.comparisons()) {
+            lines.add(json(passThroughLine(settings, results, machine, comparison)));
+            lines.add(json(pipelineLine(settings, results, machine, comparison)));
         }
         lines.add("```");
         return String.join("\n", lines) + "\n";
@@ -70,17 +71,19 @@ final class Report {
                 result.eventsPerSecondAfterFirstOutput(), ratio, result.peakHeapBytes() / MIB);
     }
 
-    private static Map<String, Object> passThroughLine(final HarnessSettings settings, final Machine machine,
+    private static Map<String, Object> passThroughLine(final HarnessSettings settings,
+                                                       final EndToEndBench.Results results, final Machine machine,
                                                        final Comparison comparison) {
-        final Map<String, Object> line = common(settings, comparison.passThrough());
+        final Map<String, Object> line = common(settings, results, comparison.passThrough());
         line.put("machine", machine);
         return line;
     }
 
-    private static Map<String, Object> pipelineLine(final HarnessSettings settings, final Machine machine,
+    private static Map<String, Object> pipelineLine(final HarnessSettings settings,
+                                                    final EndToEndBench.Results results, final Machine machine,
                                                     final Comparison comparison) {
         final RunResult pipeline = comparison.pipeline();
-        final Map<String, Object> line = common(settings, pipeline);
+        final Map<String, Object> line = common(settings, results, pipeline);
         line.put("deadLetters", pipeline.deadLetters());
         line.put("droppedRecords", pipeline.droppedRecords());
         line.put("drainedSeconds", round(pipeline.drainedSeconds()));
@@ -91,13 +94,15 @@ final class Report {
         return line;
     }
 
-    private static Map<String, Object> common(final HarnessSettings settings, final RunResult result) {
+    private static Map<String, Object> common(final HarnessSettings settings, final EndToEndBench.Results results,
+                                              final RunResult result) {
         final Map<String, Object> line = new LinkedHashMap<>();
         line.put("run", result.run());
         line.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         line.put("threads", result.threads());
         line.put("partitions", settings.partitions());
         line.put("events", result.events());
+        line.put("inputBytesPerRecord", round(results.inputBytesPerRecord()));
         line.put("outputs", result.outputs());
         line.put("firstOutputSeconds", round(result.firstOutputSeconds()));
         line.put("completedSeconds", round(result.completedSeconds()));

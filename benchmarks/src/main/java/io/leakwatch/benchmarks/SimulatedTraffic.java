@@ -73,6 +73,11 @@ final class SimulatedTraffic {
         return records.size();
     }
 
+    /** The mean size of a record's key and value, in bytes. */
+    double averageBytes() {
+        return records.stream().mapToLong(sms -> sms.key().length + sms.value().length).average().orElse(0);
+    }
+
     /**
      * Writes the watched apps to {@code apps} and the SMS to {@code sms.events}, and waits until the broker has
      * acknowledged every record.
