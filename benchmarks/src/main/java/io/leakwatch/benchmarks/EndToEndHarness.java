@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.leakwatch.benchmarks.EndToEndHarness \
- *     --events 200000 --threads 1,2 --partitions 8 --out e2e.md
+ *     --events 200000 --threads 1,2,1,2,1,2 --partitions 8 --warmup-rounds 2 --out e2e.md
  * </pre>
  *
  * Exit status: 0 with every run complete, 1 when a run failed or timed out (no result is written then), 2 for a bad
@@ -40,11 +40,17 @@ public final class EndToEndHarness implements Callable<Integer> {
     private int events;
 
     @Option(names = "--threads", required = true, split = ",",
-            description = "Kafka Streams thread counts, comma-separated; each runs pass-through then pipeline.")
+            description = {"Kafka Streams thread counts, comma-separated, in order; each runs pass-through, then",
+                    "pipeline. Repeat counts (1,2,1,2,1,2) to get medians per count on a noisy machine."})
     private List<Integer> threads;
 
     @Option(names = "--partitions", required = true, description = "Partitions of the input and data topics.")
     private int partitions;
+
+    @Option(names = "--warmup-rounds", defaultValue = "1",
+            description = {"Untimed rounds of both runs before measuring (default ${DEFAULT-VALUE}); the JIT needs",
+                    "a few hundred thousand records of each before the rates settle."})
+    private int warmUpRounds;
 
     @Option(names = "--out", required = true, description = "Report file (markdown with JSON lines).")
     private Path out;
@@ -89,10 +95,12 @@ public final class EndToEndHarness implements Callable<Integer> {
         require(events >= 1, "--events must be at least 1, was " + events);
         require(threads.stream().allMatch(count -> count >= 1), "--threads must all be at least 1, were " + threads);
         require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
+        require(warmUpRounds >= 0, "--warmup-rounds must be at least 0, was " + warmUpRounds);
         require(timeoutMinutes >= 1, "--timeout-minutes must be at least 1, was " + timeoutMinutes);
         final Path parent = out.toAbsolutePath().getParent();
         require(parent != null && Files.isDirectory(parent), "--out: no such directory: " + parent);
-        return new HarnessSettings(events, threads, partitions, out, Duration.ofMinutes(timeoutMinutes));
+        return new HarnessSettings(events, threads, partitions, warmUpRounds, out,
+                Duration.ofMinutes(timeoutMinutes));
     }
 
     private void require(final boolean condition, final String message) {

@@ -11,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The harness's results as markdown, for {@code benchmarks/README.md}: what ran and on what machine, one table row per
- * run, then one JSON object a line per run (in a fenced block; {@code grep '^\{'} finds them).
+ * run (the pipeline's twice: completed, and every stage drained), medians when a thread count ran more than once,
+ * then one JSON object a line per run (in a fenced block; {@code grep '^\{'} finds them).
  */
 final class Report {
 
@@ -23,6 +26,9 @@ final class Report {
     private static final String HEADER = "| threads | run | records out | first output s | done s | events/s "
             + "| events/s after first output | pipeline / pass-through | peak heap used MiB |";
     private static final String ALIGN = "|---:|---|---:|---:|---:|---:|---:|---:|---:|";
+    private static final String MEDIAN_HEADER = "| threads | rounds | pass-through events/s | pipeline events/s "
+            + "| pipeline / pass-through | pipeline drained events/s | drained / pass-through |";
+    private static final String MEDIAN_ALIGN = "|---:|---:|---:|---:|---:|---:|---:|";
 
     private Report() {
     }
@@ -34,15 +40,16 @@ final class Report {
         lines.add("");
         lines.add("Machine: " + machine.describe());
         lines.add(String.format(Locale.ROOT, "Input: %,d simulated SMS (demo scenario), %.0f bytes of key and value "
-                + "on average, in %d partitions; at-least-once, commit interval %d ms; timeout per run %s.",
-                settings.events(), results.inputBytesPerRecord(), settings.partitions(),
-                StreamsRunner.COMMIT_INTERVAL_MS, settings.timeout()));
+                + "on average, in %d partitions; at-least-once, commit interval %d ms; %d warm-up round(s); "
+                + "timeout per run %s.", settings.events(), results.inputBytesPerRecord(), settings.partitions(),
+                StreamsRunner.COMMIT_INTERVAL_MS, settings.warmUpRounds(), settings.timeout()));
         lines.add("");
         lines.add(HEADER);
         lines.add(ALIGN);
         for (final Comparison comparison : results.comparisons()) {
             lines.addAll(rows(comparison));
         }
+        lines.addAll(medians(results.comparisons()));
         lines.add("");
         lines.add("```json lines");
         for (final Comparison comparison : results.comparisons()) {
@@ -51,6 +58,34 @@ final class Report {
         }
         lines.add("```");
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * When a thread count was run more than once: per thread count, the median of each rate and of the ratios, each
+     * ratio taken within its round, so that a slow moment of a shared machine does not pair with a fast one.
+     */
+    private static List<String> medians(final List<Comparison> comparisons) {
+        final Map<Integer, List<Comparison>> byThreads = new TreeMap<>();
+        comparisons.forEach(comparison ->
+                byThreads.computeIfAbsent(comparison.threads(), threads -> new ArrayList<>()).add(comparison));
+        if (byThreads.values().stream().allMatch(rounds -> rounds.size() == 1)) {
+            return List.of();
+        }
+        final List<String> lines = new ArrayList<>(List.of("", MEDIAN_HEADER, MEDIAN_ALIGN));
+        byThreads.forEach((threads, rounds) -> lines.add(String.format(Locale.ROOT,
+                "| %d | %d | %,.0f | %,.0f | %.3f | %,.0f | %.3f |", threads, rounds.size(),
+                median(rounds, comparison -> comparison.passThrough().eventsPerSecond()),
+                median(rounds, comparison -> comparison.pipeline().eventsPerSecond()),
+                median(rounds, Comparison::ratio),
+                median(rounds, comparison -> comparison.pipeline().drainedEventsPerSecond()),
+                median(rounds, Comparison::drainedRatio))));
+        return lines;
+    }
+
+    private static double median(final List<Comparison> rounds, final ToDoubleFunction<Comparison> value) {
+        final double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+        final int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static List<String> rows(final Comparison comparison) {
@@ -111,6 +146,7 @@ final class Report {
         line.put("peakHeapBytes", result.peakHeapBytes());
         line.put("guarantee", "at_least_once");
         line.put("commitIntervalMs", StreamsRunner.COMMIT_INTERVAL_MS);
+        line.put("warmUpRounds", settings.warmUpRounds());
         return line;
     }
 
