@@ -92,18 +92,19 @@ final class Report {
         final RunResult a = comparison.passThrough();
         final RunResult b = comparison.pipeline();
         return List.of(
-                row(a, "pass-through", a.completedSeconds(), a.eventsPerSecond(), "1.00"),
-                row(b, "pipeline: input committed, all classified", b.completedSeconds(), b.eventsPerSecond(),
+                row(a, "pass-through", a.completedSeconds(), "1.00"),
+                row(b, "pipeline: input committed, all classified", b.completedSeconds(),
                         String.format(Locale.ROOT, "%.3f", comparison.ratio())),
-                row(b, "pipeline: every stage drained", b.drainedSeconds(), b.drainedEventsPerSecond(),
+                row(b, "pipeline: every stage drained", b.drainedSeconds(),
                         String.format(Locale.ROOT, "%.3f", comparison.drainedRatio())));
     }
 
     private static String row(final RunResult result, final String run, final double doneSeconds,
-                              final double eventsPerSecond, final String ratio) {
+                              final String ratio) {
         return String.format(Locale.ROOT, "| %d | %s | %,d | %.2f | %.2f | %,.0f | %,.0f | %s | %,.0f |",
-                result.threads(), run, result.outputs(), result.firstOutputSeconds(), doneSeconds, eventsPerSecond,
-                result.eventsPerSecondAfterFirstOutput(), ratio, result.peakHeapBytes() / MIB);
+                result.threads(), run, result.outputs(), result.firstOutputSeconds(), doneSeconds,
+                result.events() / doneSeconds, result.events() / (doneSeconds - result.firstOutputSeconds()), ratio,
+                result.peakHeapBytes() / MIB);
     }
 
     private static Map<String, Object> passThroughLine(final HarnessSettings settings,

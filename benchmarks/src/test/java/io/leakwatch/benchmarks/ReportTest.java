@@ -38,6 +38,10 @@ class ReportTest {
                 new EndToEndBench.Results(140.0, List.of(round(1, 0.1, 1.0), round(2, 0.2, 2.0))));
 
         assertThat(report).contains("| 2 | pass-through |").doesNotContain("| threads | rounds |");
+        // completed at 1 s, drained at 2 s, first output at 0.5 s: each row's rates are its own
+        assertThat(report).contains(
+                "| 1 | pipeline: input committed, all classified | 1,000 | 0.50 | 1.00 | 1,000 | 2,000 |",
+                "| 1 | pipeline: every stage drained | 1,000 | 0.50 | 2.00 | 500 | 667 |");
     }
 
     private static Comparison round(final int threads, final double passThroughSeconds,
