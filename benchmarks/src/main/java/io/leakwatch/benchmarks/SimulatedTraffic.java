@@ -55,11 +55,10 @@ final class SimulatedTraffic {
         final Path scenarioFile = copyScenario(work);
         final Scenario demo = Scenario.read(scenarioFile);
         final Path out = work.resolve("simulation");
-        SimulationResult result = Simulator.run(demo, work, out);
-        if (result.events() < events) {
-            final int days = (int) Math.ceil(demo.days() * DAYS_MARGIN * events / result.events());
-            result = Simulator.run(withDays(demo, days), work, out);
-        }
+        final SimulationResult first = Simulator.run(demo, work, out);
+        final SimulationResult result = first.events() >= events ? first
+                : Simulator.run(withDays(demo, (int) Math.ceil(demo.days() * DAYS_MARGIN * events / first.events())),
+                        work, out);
         if (result.events() < events) {
             throw new IllegalStateException("the scenario gave " + result.events() + " events, fewer than " + events);
         }
