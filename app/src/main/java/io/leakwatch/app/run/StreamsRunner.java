@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
 /** Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound. */
 public final class StreamsRunner implements AutoCloseable {
 
+    /**
+     * How often the pipeline commits, in milliseconds: the end-to-end harness in {@code benchmarks} gives its
+     * pass-through baseline the same interval.
+     */
+    public static final int COMMIT_INTERVAL_MS = 200;
+
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -32,7 +38,7 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.putAll(overrides);

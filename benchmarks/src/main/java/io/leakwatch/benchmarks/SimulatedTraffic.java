@@ -1,0 +1,153 @@
+package io.leakwatch.benchmarks;
+
+import io.leakwatch.app.events.RawExport;
+import io.leakwatch.schemas.App;
+import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.simulator.Scenario;
+import io.leakwatch.simulator.SimulationResult;
+import io.leakwatch.simulator.Simulator;
+import io.leakwatch.topology.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The first N events of the demo scenario (a simulated carrier with a planted mother-and-baby leak), serialised once,
+ * as the SMSC hands them to {@code sms.events}: keyed by recipient, Avro in the Confluent wire format, timestamped with
+ * their event time. The scenario runs longer than its four days when N needs more traffic.
+ */
+final class SimulatedTraffic {
+
+    private static final String SCENARIO = "/io/leakwatch/app/demo/demo-scenario.json";
+    // a longer scenario is sized from the first one's event rate; the margin covers its day-to-day variation
+    private static final double DAYS_MARGIN = 1.1;
+
+    private final List<RawSms> records;
+    private final List<App> apps;
+
+    private SimulatedTraffic(final List<RawSms> records, final List<App> apps) {
+        this.records = List.copyOf(records);
+        this.apps = List.copyOf(apps);
+    }
+
+    /** One record of {@code sms.events} as bytes. */
+    private record RawSms(byte[] key, byte[] value, long timestamp) {
+    }
+
+    /** Simulates the scenario in {@code work} and serialises its first {@code events} events with {@code serdes}. */
+    static SimulatedTraffic simulate(final int events, final Path work, final AvroSerdes serdes, final Topics topics)
+            throws IOException {
+        final Path scenarioFile = copyScenario(work);
+        final Scenario demo = Scenario.read(scenarioFile);
+        final Path out = work.resolve("simulation");
+        final SimulationResult first = Simulator.run(demo, work, out);
+        final SimulationResult result = first.events() >= events ? first
+                : Simulator.run(withDays(demo, (int) Math.ceil(demo.days() * DAYS_MARGIN * events / first.events())),
+                        work, out);
+        if (result.events() < events) {
+            throw new IllegalStateException("the scenario gave " + result.events() + " events, fewer than " + events);
+        }
+        final List<RawSms> records = serialise(result.eventsFile(), events, serdes.value(SmsEvent.class).serializer(),
+                topics.smsEvents.name());
+        return new SimulatedTraffic(records, RawExport.readApps(result.appsFile()));
+    }
+
+    /** How many SMS records there are. */
+    int size() {
+        return records.size();
+    }
+
+    /** The mean size of a record's key and value, in bytes. */
+    double averageBytes() {
+        return records.stream().mapToLong(sms -> sms.key().length + sms.value().length).average().orElse(0);
+    }
+
+    /**
+     * Writes the watched apps to {@code apps} and the SMS to {@code sms.events}, and waits until the broker has
+     * acknowledged every record.
+     */
+    void produce(final String bootstrapServers, final Topics topics) {
+        final Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, App> appProducer =
+                     new KafkaProducer<>(props, new StringSerializer(), topics.apps.valueSerde().serializer());
+             KafkaProducer<byte[], byte[]> smsProducer =
+                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            final List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (final App app : apps) {
+                sends.add(appProducer.send(new ProducerRecord<>(topics.apps.name(), app.getId(), app)));
+            }
+            for (final RawSms sms : records) {
+                sends.add(smsProducer.send(new ProducerRecord<>(topics.smsEvents.name(), null, sms.timestamp(),
+                        sms.key(), sms.value())));
+            }
+            appProducer.flush();
+            smsProducer.flush();
+            awaitAcknowledged(sends);
+        }
+    }
+
+    private static Path copyScenario(final Path work) throws IOException {
+        final Path file = work.resolve("demo-scenario.json");
+        try (InputStream in = SimulatedTraffic.class.getResourceAsStream(SCENARIO)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo scenario " + SCENARIO + " is not on the classpath");
+            }
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private static Scenario withDays(final Scenario scenario, final int days) {
+        return new Scenario(scenario.name() + "-" + days + "d", scenario.seed(), scenario.start(), days,
+                scenario.subscribers(), scenario.texts(), scenario.apps(), scenario.coRegistration(),
+                scenario.background(), scenario.seasonal(), scenario.leaks());
+    }
+
+    private static List<RawSms> serialise(final Path eventsFile, final int events,
+                                          final Serializer<SmsEvent> serializer, final String topic)
+            throws IOException {
+        final List<RawSms> records = new ArrayList<>(events);
+        try (RawExport.Reader reader = new RawExport.Reader(eventsFile)) {
+            while (records.size() < events && reader.hasNext()) {
+                if (!(reader.next() instanceof RawExport.Line.Event line)) {
+                    throw new IllegalStateException("the simulator wrote a line that is not an SMS in " + eventsFile);
+                }
+                final SmsEvent event = line.event();
+                records.add(new RawSms(event.getRecipient().getBytes(StandardCharsets.UTF_8),
+                        serializer.serialize(topic, event), event.getTs()));
+            }
+        }
+        return records;
+    }
+
+    private static void awaitAcknowledged(final List<Future<RecordMetadata>> sends) {
+        try {
+            for (final Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException("producing the input failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while producing the input", e);
+        }
+    }
+}
