@@ -91,7 +91,7 @@ final class EndToEndBench {
     }
 
     private Results compareAll() throws IOException {
-        kafka.createTopics(topicSpecs(topics.all()));
+        kafka.createTopics(TopicSpec.of(topics.all(), settings.partitions()));
         final double bytesPerRecord = produceInput();
         warmUp();
         final List<Comparison> comparisons = new ArrayList<>();
@@ -230,14 +230,7 @@ final class EndToEndBench {
                 .filter(topic -> !topic.compacted() && !topic.equals(topics.smsEvents))
                 .toList();
         broker.deleteTopics(outputs.stream().map(Topic::name).toList());
-        kafka.createTopics(topicSpecs(outputs));
-    }
-
-    private List<TopicSpec> topicSpecs(final List<Topic<?, ?>> list) {
-        return list.stream()
-                .map(topic -> new TopicSpec(topic.name(), topic.compacted() ? 1 : settings.partitions(),
-                        topic.compacted()))
-                .toList();
+        kafka.createTopics(TopicSpec.of(outputs, settings.partitions()));
     }
 
     private RunResult result(final String run, final int threads, final TimedRun.Timing timing,

@@ -1,5 +1,6 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.app.demo.DemoTraffic;
 import io.leakwatch.app.events.RawExport;
 import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.SmsEvent;
@@ -9,9 +10,7 @@ import io.leakwatch.simulator.SimulationResult;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.Topics;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class SimulatedTraffic {
 
-    private static final String SCENARIO = "/io/leakwatch/app/demo/demo-scenario.json";
     // a longer scenario is sized from the first one's event rate; the margin covers its day-to-day variation
     private static final double DAYS_MARGIN = 1.1;
 
@@ -52,12 +50,11 @@ final class SimulatedTraffic {
     /** Simulates the scenario in {@code work} and serialises its first {@code events} events with {@code serdes}. */
     static SimulatedTraffic simulate(final int events, final Path work, final AvroSerdes serdes, final Topics topics)
             throws IOException {
-        final Path scenarioFile = copyScenario(work);
-        final Scenario demo = Scenario.read(scenarioFile);
+        final Scenario demo = Scenario.read(DemoTraffic.writeBundledScenario(work));
         final Path out = work.resolve("simulation");
         final SimulationResult first = Simulator.run(demo, work, out);
         final SimulationResult result = first.events() >= events ? first
-                : Simulator.run(withDays(demo, (int) Math.ceil(demo.days() * DAYS_MARGIN * events / first.events())),
+                : Simulator.run(demo.withDays((int) Math.ceil(demo.days() * DAYS_MARGIN * events / first.events())),
                         work, out);
         if (result.events() < events) {
             throw new IllegalStateException("the scenario gave " + result.events() + " events, fewer than " + events);
@@ -102,23 +99,6 @@ final class SimulatedTraffic {
             smsProducer.flush();
             awaitAcknowledged(sends);
         }
-    }
-
-    private static Path copyScenario(final Path work) throws IOException {
-        final Path file = work.resolve("demo-scenario.json");
-        try (InputStream in = SimulatedTraffic.class.getResourceAsStream(SCENARIO)) {
-            if (in == null) {
-                throw new IllegalStateException("the demo scenario " + SCENARIO + " is not on the classpath");
-            }
-            Files.copy(in, file);
-        }
-        return file;
-    }
-
-    private static Scenario withDays(final Scenario scenario, final int days) {
-        return new Scenario(scenario.name() + "-" + days + "d", scenario.seed(), scenario.start(), days,
-                scenario.subscribers(), scenario.texts(), scenario.apps(), scenario.coRegistration(),
-                scenario.background(), scenario.seasonal(), scenario.leaks());
     }
 
     private static List<RawSms> serialise(final Path eventsFile, final int events,

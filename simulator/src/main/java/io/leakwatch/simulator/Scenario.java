@@ -156,6 +156,12 @@ public record Scenario(
                 background, seasonal, leaks);
     }
 
+    /** A copy that runs for {@code newDays} days, named after them ({@code name-Nd}). */
+    public Scenario withDays(final int newDays) {
+        return new Scenario(name + "-" + newDays + "d", seed, start, newDays, subscribers, texts, apps,
+                coRegistration, background, seasonal, leaks);
+    }
+
     private static String defaultName(final Path file) {
         final String fileName = file.getFileName().toString();
         return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;

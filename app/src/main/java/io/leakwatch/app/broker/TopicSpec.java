@@ -1,5 +1,9 @@
 package io.leakwatch.app.broker;
 
+import io.leakwatch.topology.Topic;
+
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,5 +20,12 @@ public record TopicSpec(String name, int partitions, boolean compacted) {
         if (partitions < 1) {
             throw new IllegalArgumentException("topic " + name + ": partitions must be >= 1, was " + partitions);
         }
+    }
+
+    /** The pipeline's topics: event streams with {@code partitions} partitions, compacted tables with one. */
+    public static List<TopicSpec> of(final Collection<? extends Topic<?, ?>> topics, final int partitions) {
+        return topics.stream()
+            .map(topic -> new TopicSpec(topic.name(), topic.compacted() ? 1 : partitions, topic.compacted()))
+            .toList();
     }
 }

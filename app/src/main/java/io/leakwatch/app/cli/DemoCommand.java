@@ -16,15 +16,11 @@ import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.LeakWatchConfig;
-import io.leakwatch.topology.Topic;
 import io.leakwatch.topology.Topics;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -74,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
              HttpApi http = HttpApi.start("localhost", httpPort)) {
             final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
             final Topics topics = new Topics(serdes);
-            kafka.createTopics(topicSpecs(topics));
+            kafka.createTopics(TopicSpec.of(topics.all(), partitions));
             final ZoneOffset offset = ZoneOffset.ofHours(8);
             try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, offset,
                     alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n", alert.getStatus(), alert.getApp(),
@@ -122,19 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return scenario;
         }
-        final Path bundled = work.resolve("demo-scenario.json");
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/io/leakwatch/app/demo/demo-scenario.json")) {
-            Files.copy(in, bundled, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return bundled;
-    }
-
-    private List<TopicSpec> topicSpecs(Topics topics) {
-        final List<TopicSpec> specs = new ArrayList<>();
-        for (Topic<?, ?> topic : topics.all()) {
-            specs.add(new TopicSpec(topic.name(), topic.compacted() ? 1 : partitions, topic.compacted()));
-        }
-        return specs;
+        return DemoTraffic.writeBundledScenario(work);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -5,8 +5,12 @@ import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.Topics;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class DemoTraffic implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
+    private static final String BUNDLED_SCENARIO = "/io/leakwatch/app/demo/demo-scenario.json";
     private final String bootstrapServers;
     private final AvroSerdes serdes;
     private final Topics topics;
@@ -39,6 +44,18 @@ public final class DemoTraffic implements Runnable {
         this.topics = topics;
         this.dir = dir;
         this.speedup = speedup;
+    }
+
+    /** Writes the demo's bundled scenario (a carrier with a planted mother-and-baby leak) into {@code dir}. */
+    public static Path writeBundledScenario(final Path dir) throws IOException {
+        final Path file = dir.resolve("demo-scenario.json");
+        try (InputStream in = DemoTraffic.class.getResourceAsStream(BUNDLED_SCENARIO)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo scenario " + BUNDLED_SCENARIO + " is not on the classpath");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     public void stop() {

@@ -63,11 +63,7 @@ class PipelineEndToEndTest {
              Metrics metrics = new Metrics()) {
             final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
             final Topics topics = new Topics(serdes);
-            final List<TopicSpec> specs = new ArrayList<>();
-            for (Topic<?, ?> topic : topics.all()) {
-                specs.add(new TopicSpec(topic.name(), topic.compacted() ? 1 : 2, topic.compacted()));
-            }
-            kafka.createTopics(specs);
+            kafka.createTopics(TopicSpec.of(topics.all(), 2));
             final List<LeakAlert> alerts = new CopyOnWriteArrayList<>();
             try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8), alerts::add);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-e2e-" + UUID.randomUUID(),
