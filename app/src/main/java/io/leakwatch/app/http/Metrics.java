@@ -1,11 +1,16 @@
 package io.leakwatch.app.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -19,15 +24,47 @@ public final class Metrics implements AutoCloseable {
     /** The Prometheus text exposition format, version 0.0.4, that every scraper understands. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    /** Ending of the tag that Kafka Streams names after the store type: {@code rocksdb.window.state.id}. */
+    private static final String STATE_ID = ".state.id";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public Metrics() {
+        registry.config().meterFilter(ONE_STATE_TAG);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
     }
+
+    /**
+     * Kafka Streams tags a state-store metric with the store's name under a key that depends on the store type
+     * ({@code rocksdb.state.id}, {@code rocksdb.window.state.id}, ...), while Prometheus requires one set of tag keys
+     * per metric name: whichever store type registered first would keep the name and every other store's meters
+     * would be refused. This rewrites the key to {@code state.id} with the type in {@code store.type}
+     * ({@code rocksdb-window}), so that the key-value and window stores are exported side by side.
+     */
+    static final MeterFilter ONE_STATE_TAG = new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+            for (Tag tag : id.getTagsAsIterable()) {
+                final String key = tag.getKey();
+                if (key.endsWith(STATE_ID) && key.length() > STATE_ID.length()) {
+                    final List<Tag> tags = new ArrayList<>();
+                    id.getTagsAsIterable().forEach(other -> {
+                        if (!other.getKey().equals(key)) {
+                            tags.add(other);
+                        }
+                    });
+                    tags.add(Tag.of("state.id", tag.getValue()));
+                    tags.add(Tag.of("store.type", key.substring(0, key.length() - STATE_ID.length()).replace('.', '-')));
+                    return id.replaceTags(tags);
+                }
+            }
+            return id;
+        }
+    };
 
     public PrometheusMeterRegistry registry() {
         return registry;
