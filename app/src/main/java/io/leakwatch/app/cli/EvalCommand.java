@@ -1,6 +1,9 @@
 package io.leakwatch.app.cli;
 
+import io.leakwatch.classifier.eval.CrossValidation;
 import io.leakwatch.classifier.eval.Evaluation;
+import io.leakwatch.classifier.train.Corpora;
+import io.leakwatch.classifier.train.Trainer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the report to this file instead of standard output.")
     private Path out;
 
+    @Option(names = "--cross-validate", paramLabel = "K",
+            description = "Instead of the test report: K-fold cross-validation over the train and validation buckets "
+                    + "only (a model trained per fold as train does), the numbers features and knobs are compared on.")
+    private Integer folds;
+
+    @Option(names = "--seed", description = "Training seed for --cross-validate (default: ${DEFAULT-VALUE}).")
+    private long seed = Trainer.SEED;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(data)) {
@@ -31,9 +42,15 @@ final class EvalCommand implements Callable<Integer> {
         if (model != null && !Files.isRegularFile(model)) {
             throw new IllegalArgumentException("--model: no such file: " + model);
         }
+        if (folds != null && folds < 2) {
+            throw new IllegalArgumentException("--cross-validate: needs at least 2 folds, was " + folds);
+        }
+        if (folds != null && model != null) {
+            throw new IllegalArgumentException("--cross-validate trains its own models; leave out --model");
+        }
         if (out == null) {
             final PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            Evaluation.run(data, model, stdout);
+            report(stdout);
             stdout.flush();
             return 0;
         }
@@ -43,11 +60,21 @@ final class EvalCommand implements Callable<Integer> {
         }
         try (OutputStream file = Files.newOutputStream(out);
              PrintStream report = new PrintStream(file, false, StandardCharsets.UTF_8)) {
-            printHeader(report);
-            Evaluation.run(data, model, report);
+            if (folds == null) {
+                printHeader(report);
+            }
+            report(report);
         }
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    private void report(final PrintStream to) {
+        if (folds != null) {
+            CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, to);
+        } else {
+            Evaluation.run(data, model, to);
+        }
     }
 
     /** A report file says how it was made, so that it can be made again. */

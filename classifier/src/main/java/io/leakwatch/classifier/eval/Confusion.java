@@ -14,6 +14,15 @@ public final class Confusion {
         counts[truth.ordinal()][predicted.ordinal()]++;
     }
 
+    /** Adds every count of {@code other} to this one. */
+    public void addAll(final Confusion other) {
+        for (int t = 0; t < CATS.length; t++) {
+            for (int p = 0; p < CATS.length; p++) {
+                counts[t][p] += other.counts[t][p];
+            }
+        }
+    }
+
     public long total() {
         long n = 0;
         for (final long[] row : counts) {

@@ -1,0 +1,113 @@
+package io.leakwatch.classifier.eval;
+
+import io.leakwatch.classifier.Category;
+import io.leakwatch.classifier.Classifiers;
+import io.leakwatch.classifier.SmsClassifier;
+import io.leakwatch.classifier.train.Corpora;
+import io.leakwatch.classifier.train.Example;
+import io.leakwatch.classifier.train.Split;
+import io.leakwatch.classifier.train.Trainer;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * K-fold cross-validation over the train and validation sides of the fixed split: what features, rules and
+ * training knobs are compared on, so that the test buckets are scored once per committed model and never steer a
+ * choice. The TEST examples are dropped before anything else happens. Folds are by template (the same key as
+ * {@link Split}, rehashed), so one template never sits in a training fold and its held-out fold at once; each fold's
+ * model is trained exactly as the committed one ({@link Trainer#train(List, long, Trainer.Config)}) on the other
+ * folds, with no calibration split (temperature 1), and classifies its held-out fold with the built-in rules.
+ */
+public final class CrossValidation {
+    private CrossValidation() {
+    }
+
+    /** Pooled held-out confusions: per corpus, and per {@code zh-spam-classes} class (counts by category + total). */
+    public record Results(Map<String, Confusion> byCorpus, Map<String, long[]> byClass) {
+        public double classRecall(final String cls, final Category category) {
+            final long[] v = byClass.get(cls);
+            return v == null ? Double.NaN : (double) v[category.ordinal()] / v[v.length - 1];
+        }
+    }
+
+    /** Held-out fold (0..folds-1) of an example: its template key, rehashed so folds do not follow the split. */
+    static int fold(final Example e, final int folds) {
+        return Math.floorMod(Split.templateKey(e.text()).hashCode() * 31 + 7, folds);
+    }
+
+    public static Results run(final List<Example> all, final int folds, final long seed, final Trainer.Config config) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be at least 2, was " + folds);
+        }
+        final List<Example> pool = all.stream().filter(e -> e.split() != Split.TEST).toList();
+        final Map<String, Confusion> byCorpus = new TreeMap<>();
+        final Map<String, long[]> byClass = new TreeMap<>();
+        for (int f = 0; f < folds; f++) {
+            final List<Example> train = new ArrayList<>();
+            final List<Example> held = new ArrayList<>();
+            for (final Example e : pool) {
+                if (fold(e, folds) == f) {
+                    held.add(e);
+                } else {
+                    train.add(new Example(e.corpus(), e.sourceLabel(), e.category(), e.text(), Split.TRAIN));
+                }
+            }
+            final SmsClassifier classifier = Classifiers.withModel(Trainer.train(train, seed, config));
+            for (final Example e : held) {
+                if (e.category() == null) {
+                    continue;
+                }
+                final Category predicted = classifier.classify(e.text(), null).category();
+                byCorpus.computeIfAbsent(e.corpus(), k -> new Confusion()).add(e.category(), predicted);
+                if (e.corpus().equals(Corpora.ZH_SPAM_CLASSES)) {
+                    final long[] row = byClass.computeIfAbsent(e.sourceLabel(), k -> new long[Category.values().length + 1]);
+                    row[predicted.ordinal()]++;
+                    row[row.length - 1]++;
+                }
+            }
+        }
+        return new Results(byCorpus, byClass);
+    }
+
+    /** Runs {@link #run} and prints it as a markdown section. */
+    public static Results print(final List<Example> all, final int folds, final long seed, final Trainer.Config config,
+                                final PrintStream out) {
+        final Results r = run(all, folds, seed, config);
+        out.printf(Locale.ROOT, "## %d-fold cross-validation over the train and validation buckets (seed %d)%n%n",
+            folds, seed);
+        out.println("| corpus | messages | spam precision | spam recall | spam F1 | TRANSACTIONAL precision |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        final Confusion pooled = new Confusion();
+        for (final Map.Entry<String, Confusion> e : r.byCorpus().entrySet()) {
+            final Confusion c = e.getValue();
+            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", e.getKey(), c.total(),
+                Confusion.fmt(c.spamPrecision()), Confusion.fmt(c.spamRecall()), Confusion.fmt(c.spamF1()),
+                Confusion.fmt(c.precision(Category.TRANSACTIONAL)));
+            pooled.addAll(c);
+        }
+        out.printf(Locale.ROOT, "| all | %d | %s | %s | %s | %s |%n%n", pooled.total(),
+            Confusion.fmt(pooled.spamPrecision()), Confusion.fmt(pooled.spamRecall()), Confusion.fmt(pooled.spamF1()),
+            Confusion.fmt(pooled.precision(Category.TRANSACTIONAL)));
+        final Map<String, Category> expected = new LinkedHashMap<>();
+        for (final String cls : r.byClass().keySet()) {
+            final Category c = Corpora.spamClassCategory(cls);
+            if (c != null) {
+                expected.put(cls, c);
+            }
+        }
+        if (!expected.isEmpty()) {
+            out.println("| zh-spam-classes class | n | expected | recall of expected |");
+            out.println("|---|---:|---|---:|");
+            expected.forEach((cls, c) -> out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", cls,
+                r.byClass().get(cls)[Category.values().length], c, Confusion.fmt(r.classRecall(cls, c))));
+            out.println();
+        }
+        return r;
+    }
+}

@@ -1,0 +1,61 @@
+package io.leakwatch.classifier.eval;
+
+import io.leakwatch.classifier.Category;
+import io.leakwatch.classifier.train.Corpora;
+import io.leakwatch.classifier.train.Example;
+import io.leakwatch.classifier.train.Split;
+import io.leakwatch.classifier.train.Trainer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CrossValidationTest {
+    @Test
+    void shouldScoreEveryTrainAndValidationMessageOnceAndNeverATestOne() {
+        final List<Example> all = new ArrayList<>();
+        final String[] chat = {"今晚一起吃饭吧", "明天几点见面", "到家了吗", "我在路上了", "周末去爬山吗"};
+        final String[] ads = {"全场大促销抢购从速", "新店开业全场五折", "会员日满减优惠券", "品牌特卖限时秒杀", "清仓甩卖买一送一"};
+        for (int i = 0; i < 5; i++) {
+            for (final String suffix : new String[] {"", "啊", "呀", "哦"}) {
+                all.add(new Example(Corpora.ZH_PERSONAL, "NORMAL", Category.NORMAL, chat[i] + suffix,
+                    suffix.isEmpty() ? Split.VALIDATION : Split.TRAIN));
+                all.add(new Example(Corpora.ZH_SMS, "1", Category.MARKETING, ads[i] + suffix, Split.TRAIN));
+            }
+        }
+        // test messages of a corpus that has nothing else: it must not show up at all
+        all.add(new Example(Corpora.UCI, "spam", Category.FRAUD, "You have won a prize, call now", Split.TEST));
+        all.add(new Example(Corpora.UCI, "ham", Category.NORMAL, "see you at lunch", Split.TEST));
+
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        final CrossValidation.Results r = CrossValidation.print(all, 2, Trainer.SEED, Trainer.Config.DEFAULT,
+            new PrintStream(buf, true, StandardCharsets.UTF_8));
+
+        assertThat(r.byCorpus()).containsOnlyKeys(Corpora.ZH_PERSONAL, Corpora.ZH_SMS);
+        assertThat(r.byCorpus().get(Corpora.ZH_PERSONAL).total()).isEqualTo(20);
+        assertThat(r.byCorpus().get(Corpora.ZH_SMS).total()).isEqualTo(20);
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+            .contains("## 2-fold cross-validation over the train and validation buckets (seed 42)", "| zh-sms | 20 |");
+    }
+
+    @Test
+    void shouldKeepATemplateInOneFold() {
+        final Example a = new Example(Corpora.ZH_INBOX, "inform", Category.TRANSACTIONAL, "您的验证码是 482913", Split.TRAIN);
+        final Example b = new Example(Corpora.ZH_INBOX, "inform", Category.TRANSACTIONAL, "您的验证码是 99", Split.TRAIN);
+        for (int folds = 2; folds <= 10; folds++) {
+            assertThat(CrossValidation.fold(a, folds)).isEqualTo(CrossValidation.fold(b, folds)).isBetween(0, folds - 1);
+        }
+    }
+
+    @Test
+    void shouldRefuseFewerThanTwoFolds() {
+        assertThatThrownBy(() -> CrossValidation.run(List.of(), 1, 1, Trainer.Config.DEFAULT))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+    }
+}
