@@ -36,6 +36,13 @@ public final class SmsClassifier implements RuleAwareClassifier {
     private static final double HAND_SHARPNESS = 4.0;
     private static final double DECISIVE_SCORE = 0.99;
     private static final double OTP_SCORE = 0.98;
+    /**
+     * A one-time code decides TRANSACTIONAL only while the model gives spam less than this probability: premium-rate
+     * and prize spam quote an "identifier code" too ("Call 0871... Identifier Code: 42478"), and a code alone
+     * must not overrule everything else the message says. Chosen on cross-validation over the train and validation
+     * buckets (UCI spam F1 0.942 → 0.954, TRANSACTIONAL precision up, zh-inbox unchanged).
+     */
+    static final double OTP_SPAM_VETO = 0.5;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -122,7 +129,7 @@ public final class SmsClassifier implements RuleAwareClassifier {
             return new Classification(category, DECISIVE_SCORE, rules.reason(hits.decisiveRule()),
                 signature, otp && category == Category.TRANSACTIONAL, t.optOut, fingerprint);
         }
-        if (otp && !t.hasUrl) {
+        if (otp && !t.hasUrl && spamProbability(s.probabilities) < OTP_SPAM_VETO) {
             return new Classification(Category.TRANSACTIONAL, OTP_SCORE, OTP_REASON, signature, true,
                 t.optOut, fingerprint);
         }
@@ -232,6 +239,16 @@ public final class SmsClassifier implements RuleAwareClassifier {
             case MARKETING -> Category.MARKETING;
             case BANK, DELIVERY, TRAVEL, OPERATOR, ORDER -> Category.TRANSACTIONAL;
         };
+    }
+
+    private static double spamProbability(final double[] p) {
+        double spam = 0;
+        for (final Category c : Category.values()) {
+            if (c.isSpam()) {
+                spam += p[c.ordinal()];
+            }
+        }
+        return spam;
     }
 
     private static int argmax(final double[] v) {

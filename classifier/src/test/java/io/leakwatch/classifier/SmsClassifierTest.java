@@ -1,5 +1,7 @@
 package io.leakwatch.classifier;
 
+import io.leakwatch.classifier.analysis.CueLexicon;
+import io.leakwatch.classifier.analysis.Featurizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +23,19 @@ class SmsClassifierTest {
             assertThat(c.otp()).as(text).isTrue();
             assertThat(c.reason()).as(text).isEqualTo("rule:otp");
         }
+    }
+
+    @Test
+    void shouldNotLetAQuotedCodeOverruleSpam() {
+        final String text = "URGENT! Your mobile account shows 800 unclaimed bonus points. To claim call 09061701461 now. "
+            + "Claim code: 48217. Expires 31/12";
+        // the text holds what the one-time-code check looks for...
+        assertThat(new Featurizer(18, CueLexicon.defaultLexicon()).featurize(text).text.otp).isTrue();
+        // ...but the rest of it is prize spam, and the code must not make it a notice (or an app membership)
+        final Classification c = classifier.classify(text, null);
+        assertThat(c.category().isSpam()).isTrue();
+        assertThat(c.otp()).isFalse();
+        assertThat(c.reason()).isNotEqualTo("rule:otp");
     }
 
     @Test

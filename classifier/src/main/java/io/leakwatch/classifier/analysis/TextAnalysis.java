@@ -45,6 +45,8 @@ public final class TextAnalysis {
     public int hanChars;
     public int latinChars;
     public int originalLength;
+    /** Words of two or more capital Latin letters ("FREE", "URGENT", "T&C" does not count); shouting. */
+    public int capsWords;
 
     private final boolean[] inUrl = new boolean[MAX_CHARS];
     private final boolean[] inNumber = new boolean[MAX_CHARS];
@@ -64,9 +66,19 @@ public final class TextAnalysis {
         }
         originalLength = text.length();
         length = Math.min(text.length(), MAX_CHARS);
+        int capsRun = 0;
         for (int i = 0; i < length; i++) {
-            final char c = CharFold.fold(text.charAt(i));
+            final char raw = text.charAt(i);
+            final char c = CharFold.fold(raw);
             folded[i] = c;
+            if (raw >= 'A' && raw <= 'Z' || raw >= 'Ａ' && raw <= 'Ｚ') {
+                capsRun++;
+            } else {
+                if (capsRun >= 2 && !CharFold.isAsciiLetter(c)) {
+                    capsWords++;
+                }
+                capsRun = CharFold.isAsciiLetter(c) ? -length : 0;
+            }
             if (CharFold.isHan(c)) {
                 hanChars++;
             } else if (CharFold.isAsciiLetter(c)) {
@@ -74,6 +86,9 @@ public final class TextAnalysis {
             } else if (c == '£' || c == '$' || c == '€' || c == '¥' || c == '￥' || c == '元') {
                 hasCurrency = true;
             }
+        }
+        if (capsRun >= 2) {
+            capsWords++;
         }
         markUrls();
         rewrite();
@@ -96,6 +111,7 @@ public final class TextAnalysis {
         hanChars = 0;
         latinChars = 0;
         originalLength = 0;
+        capsWords = 0;
         runs = 0;
         otpKeyword = false;
         groupInvite = false;

@@ -25,7 +25,7 @@ class FeaturesTest {
             final FeatureVector f = featurizer.features;
             for (int i = 0; i < f.size; i++) {
                 final String name = f.name(i);
-                if (!name.contains(":") && !name.equals("bias")) {
+                if (!name.contains(":") && !name.endsWith("bias")) {
                     ours.add(name);
                 }
             }
@@ -47,7 +47,23 @@ class FeaturesTest {
         featurizer.featurize("【优衣库】全场8折，回T退订");
         assertThat(featurizer.signature()).isEqualTo("优衣库");
         assertThat(featurizer.text.optOut).isTrue();
-        assertThat(names()).contains("signature:start", "has:opt-out");
+        assertThat(names()).contains("signature:start", "has:opt-out", "han|signature:start", "han|has:opt-out");
+    }
+
+    @Test
+    void shouldConjoinStructureWithTheScriptOfTheMessage() {
+        featurizer.featurize("Call now to claim your prize");
+        assertThat(names()).contains("signature:none", "latin|signature:none", "latin|bias", "script:latin")
+            .doesNotContain("han|signature:none", "latin|script:latin");
+    }
+
+    @Test
+    void shouldCountWordsInCapitals() {
+        assertThat(featurizer.featurize("FREE entry! Txt WIN to 80086 NOW").text.capsWords).isEqualTo(3);
+        assertThat(names()).contains("caps:2-3", "latin|caps:2-3");
+        // a capital at the start of a word, a mixed-case word and a single capital are not shouting
+        assertThat(featurizer.featurize("Hello I am at McDonalds, iPHONE later").text.capsWords).isZero();
+        assertThat(featurizer.featurize("ＦＲＥＥ").text.capsWords).isEqualTo(1);
     }
 
     private List<String> names() {
