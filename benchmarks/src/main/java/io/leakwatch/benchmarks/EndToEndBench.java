@@ -7,7 +7,6 @@ import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
-import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.Topic;
 import io.leakwatch.topology.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -189,7 +188,7 @@ final class EndToEndBench {
         recreatePipelineOutputs();
         final String applicationId = applicationId("pipeline", threads);
         final StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), applicationId,
-                work.resolve("state").resolve(applicationId), LeakWatchConfig.demo(), serdes,
+                work.resolve("state").resolve(applicationId), settings.pipelineConfig(), serdes,
                 new SimpleMeterRegistry(), commonStreamsProperties(threads));
         try {
             heap.reset();

@@ -1,5 +1,6 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.topology.LeakWatchConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +56,11 @@ public final class EndToEndHarness implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Report file (markdown with JSON lines).")
     private Path out;
 
+    @Option(names = "--sender-lateness",
+            description = {"The pipeline's leakwatch.sender.lateness, e.g. P1D (default: the pipeline's, "
+                    + "PT6H): how late a record may reach", "the sender stage; a backlog's partitions are that far apart."})
+    private Duration senderLateness;
+
     @Option(names = "--timeout-minutes", defaultValue = "10",
             description = "How long one run may take before the harness fails (default ${DEFAULT-VALUE}).")
     private int timeoutMinutes;
@@ -99,8 +105,14 @@ public final class EndToEndHarness implements Callable<Integer> {
         require(timeoutMinutes >= 1, "--timeout-minutes must be at least 1, was " + timeoutMinutes);
         final Path parent = out.toAbsolutePath().getParent();
         require(parent != null && Files.isDirectory(parent), "--out: no such directory: " + parent);
-        return new HarnessSettings(events, threads, partitions, warmUpRounds, out,
-                Duration.ofMinutes(timeoutMinutes));
+        final HarnessSettings settings = new HarnessSettings(events, threads, partitions, warmUpRounds, out,
+                Duration.ofMinutes(timeoutMinutes), senderLateness == null ? LeakWatchConfig.demo().senderLateness() : senderLateness);
+        try {
+            settings.pipelineConfig();
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--sender-lateness: " + e.getMessage());
+        }
+        return settings;
     }
 
     private void require(final boolean condition, final String message) {

@@ -1,8 +1,10 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.topology.LeakWatchConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one invocation of the harness measures, validated by {@link EndToEndHarness}.
@@ -13,11 +15,18 @@ import java.util.List;
  * @param warmUpRounds  untimed rounds of both runs before the measured ones
  * @param out           the report file
  * @param timeout       how long one run may take before the harness gives up
+ * @param senderLateness the pipeline's {@code leakwatch.sender.lateness}: how late a record may reach the sender stage
  */
 record HarnessSettings(int events, List<Integer> threads, int partitions, int warmUpRounds, Path out,
-                       Duration timeout) {
+                       Duration timeout, Duration senderLateness) {
 
     HarnessSettings {
         threads = List.copyOf(threads);
+    }
+
+    /** The demo settings with this lateness; throws, naming the key, when the pipeline would refuse it. */
+    LeakWatchConfig pipelineConfig() {
+        return LeakWatchConfig.from(Map.of("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX,
+                "leakwatch.sender.lateness", senderLateness.toString()));
     }
 }

@@ -41,8 +41,9 @@ final class Report {
         lines.add("Machine: " + machine.describe());
         lines.add(String.format(Locale.ROOT, "Input: %,d simulated SMS (demo scenario), %.0f bytes of key and value "
                 + "on average, in %d partitions; at-least-once, commit interval %d ms; %d warm-up round(s); "
-                + "timeout per run %s.", settings.events(), results.inputBytesPerRecord(), settings.partitions(),
-                StreamsRunner.COMMIT_INTERVAL_MS, settings.warmUpRounds(), settings.timeout()));
+                + "timeout per run %s; sender lateness %s.", settings.events(), results.inputBytesPerRecord(),
+                settings.partitions(), StreamsRunner.COMMIT_INTERVAL_MS, settings.warmUpRounds(), settings.timeout(),
+                settings.senderLateness()));
         lines.add("");
         lines.add(HEADER);
         lines.add(ALIGN);
@@ -148,6 +149,7 @@ final class Report {
         line.put("guarantee", "at_least_once");
         line.put("commitIntervalMs", StreamsRunner.COMMIT_INTERVAL_MS);
         line.put("warmUpRounds", settings.warmUpRounds());
+        line.put("senderLateness", settings.senderLateness().toString());
         return line;
     }
 

@@ -66,14 +66,19 @@ class EndToEndHarnessTest {
     void shouldRejectABadValueByNameWithExitCode2() {
         final StringWriter badNumber = new StringWriter();
         final StringWriter zeroThreads = new StringWriter();
+        final StringWriter shortLateness = new StringWriter();
 
         assertThat(run(badNumber, "--events", "many", "--threads", "1", "--partitions", "1",
                 "--out", dir.resolve("x.md").toString())).isEqualTo(2);
         assertThat(run(zeroThreads, "--events", "10", "--threads", "1,0", "--partitions", "1",
                 "--out", dir.resolve("x.md").toString())).isEqualTo(2);
 
+        assertThat(run(shortLateness, "--events", "10", "--threads", "1", "--partitions", "1",
+                "--out", dir.resolve("x.md").toString(), "--sender-lateness", "PT1M")).isEqualTo(2);
+
         assertThat(badNumber.toString()).contains("--events", "many");
         assertThat(zeroThreads.toString()).contains("--threads must all be at least 1");
+        assertThat(shortLateness.toString()).contains("--sender-lateness", "leakwatch.sender.lateness");
     }
 
     private static int run(final StringWriter err, final String... args) {

@@ -31,6 +31,9 @@ import java.util.function.Function;
  * @param updateGrowth     an open incident is UPDATED when exposure grows by this factor or a new buyer shows
  * @param topSenders       senders kept per app and bucket in cohort statistics
  * @param senderWindow     tumbling window of per-sender statistics
+ * @param senderLateness   how long after its end a sender window still takes records: it is emitted at its end plus
+ *                         the grace, and emitted again, corrected, when records up to this late change it; later
+ *                         records are counted as dropped
  * @param newSenderHorizon a sender first seen this recently counts as new: new senders' spam is also tested pooled
  * @param inMemoryState    keep state in memory instead of RocksDB: for replays, which rebuild state from the archive
  */
@@ -51,6 +54,7 @@ public record LeakWatchConfig(
         double updateGrowth,
         int topSenders,
         Duration senderWindow,
+        Duration senderLateness,
         Duration newSenderHorizon,
         boolean inMemoryState) {
 
@@ -78,6 +82,8 @@ public record LeakWatchConfig(
         require(updateGrowth > 1, "leakwatch.update.growth", "must be > 1");
         require(topSenders >= 1, "leakwatch.top.senders", "must be >= 1");
         require(!senderWindow.isNegative() && !senderWindow.isZero(), "leakwatch.sender.window", "must be positive");
+        require(senderLateness.compareTo(grace) >= 0, "leakwatch.sender.lateness",
+                "must be at least leakwatch.grace (" + grace + "): a window is emitted at its end plus the grace");
         require(!newSenderHorizon.isNegative(), "leakwatch.new.sender.horizon", "must be >= 0");
     }
 
@@ -136,6 +142,7 @@ public record LeakWatchConfig(
                 r.get("leakwatch.update.growth", "2.0", Double::parseDouble),
                 r.get("leakwatch.top.senders", "50", Integer::parseInt),
                 r.get("leakwatch.sender.window", "PT1H", Duration::parse),
+                r.get("leakwatch.sender.lateness", "PT6H", Duration::parse),
                 r.get("leakwatch.new.sender.horizon", "PT24H", Duration::parse),
                 r.get("leakwatch.state.in.memory", "false", LeakWatchConfig::parseBoolean));
         r.rejectUnknown();
@@ -164,7 +171,8 @@ public record LeakWatchConfig(
     /** The same settings with state kept in memory or not. */
     public LeakWatchConfig withInMemoryState(boolean inMemory) {
         return new LeakWatchConfig(hmacKey, bucket, grace, recentHorizon, memberTtl, windowsBuckets, alpha, minRateRatio, minExposed,
-                buyerQ, strongBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, newSenderHorizon, inMemory);
+                buyerQ, strongBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, senderLateness, newSenderHorizon,
+                inMemory);
     }
 
     private static List<Integer> parseInts(String value) {

@@ -26,27 +26,19 @@ import io.leakwatch.topology.reference.AppDirectory;
 import io.leakwatch.topology.reference.ReferenceStores;
 import io.leakwatch.topology.reference.RuleBook;
 import io.leakwatch.topology.sender.SenderStatsProcessor;
-import io.leakwatch.topology.sender.SenderWindows;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.EmitStrategy;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Builds the LeakWatch topology. Every processor, store and repartition topic is named: once deployed, those
@@ -56,7 +48,7 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * sms.events ─ ingest ─┬─ rejected ──────────────────────────────► sms.dlq
  *                      └─ accepted ─ classify ───────────────────► sms.classified (keyed by recipient token)
  * sms.classified ─┬─ membership ─► cohort-events-by-app ─ cohort ─► cohort.stats ─► detector ─► leak.alerts
- *                 └─ classified-by-sender ─ window ─ sender-stats ─► sender.stats
+ *                 └─ sender-key ─► classified-by-sender ─ sender-stats (hourly windows, corrected when late) ─► sender.stats
  * apps, rules (compacted) ─► global stores (read by classify)
  * </pre>
  */
@@ -86,7 +78,7 @@ public final class LeakWatchTopology {
         ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
         final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
         detectLeaks(builder, classified, topics, serdes, config, listener, stores);
-        summariseSenders(builder, classified, topics, serdes, config, stores);
+        summariseSenders(builder, classified, topics, serdes, config, listener, stores);
         return builder.build();
     }
 
@@ -156,20 +148,16 @@ public final class LeakWatchTopology {
     }
 
     private static void summariseSenders(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                         AvroSerdes serdes, LeakWatchConfig config, StoreKind stores) {
+                                         AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StoreKind stores) {
+        builder.addStateStore(stores.store(SenderStatsProcessor.BUCKET_STORE, serdes.value(SenderWindow.class)));
+        builder.addStateStore(stores.store(SenderStatsProcessor.DUE_STORE, Serdes.String()));
         builder.addStateStore(stores.store(SenderStatsProcessor.HISTORY_STORE, serdes.value(SenderHistory.class)));
         classified
-                .groupBy((token, sms) -> sms.getSender(), Grouped.<String, ClassifiedSms>as("classified-by-sender")
+                .selectKey((token, sms) -> sms.getSender(), Named.as("sender-key"))
+                .repartition(Repartitioned.<String, ClassifiedSms>as("classified-by-sender")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(ClassifiedSms.class)))
-                .windowedBy(TimeWindows.ofSizeAndGrace(config.senderWindow(), config.grace()))
-                .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(SenderWindows::empty, (sender, sms, window) -> SenderWindows.add(sms, window),
-                        Named.as("sender-window-aggregate"),
-                        stores.logged(Materialized.<String, SenderWindow>as(stores.window("sender-window-store",
-                                        config.senderWindow().plus(config.grace()), config.senderWindow()))
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.value(SenderWindow.class))))
-                .toStream(Named.as("sender-window-closed"))
-                .process(SenderStatsProcessor::new, Named.as("sender-stats"), SenderStatsProcessor.HISTORY_STORE)
+                .process(() -> new SenderStatsProcessor(config, listener), Named.as("sender-stats"),
+                        SenderStatsProcessor.BUCKET_STORE, SenderStatsProcessor.DUE_STORE, SenderStatsProcessor.HISTORY_STORE)
                 .to(topics.senderStats.name(), topics.senderStats.produced());
     }
 
@@ -182,20 +170,11 @@ public final class LeakWatchTopology {
             return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
         }
 
-        WindowBytesStoreSupplier window(String name, Duration retention, Duration size) {
-            return inMemory ? Stores.inMemoryWindowStore(name, retention, size, false)
-                    : Stores.persistentWindowStore(name, retention, size, false);
-        }
-
         <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
             final StoreBuilder<KeyValueStore<String, V>> builder =
                     Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde).withCachingEnabled();
             // A replay rebuilds its state from the archive: a changelog would only pile up in the driver.
             return inMemory ? builder.withLoggingDisabled() : builder;
-        }
-
-        <K, V, S extends StateStore> Materialized<K, V, S> logged(Materialized<K, V, S> materialized) {
-            return inMemory ? materialized.withLoggingDisabled() : materialized;
         }
     }
 }

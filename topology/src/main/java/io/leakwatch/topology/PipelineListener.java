@@ -20,4 +20,8 @@ public interface PipelineListener {
 
     default void alert(LeakAlert alert) {
     }
+
+    /** A record reached the sender stage later than {@code leakwatch.sender.lateness} and was not counted. */
+    default void senderRecordTooLate() {
+    }
 }

@@ -35,7 +35,7 @@ public final class Topics {
         classified = new Topic<>("sms.classified", Serdes.String(), serdes.value(ClassifiedSms.class), false,
                 "every message classified, keyed by recipient token; no text, no raw number");
         senderStats = new Topic<>("sender.stats", Serdes.String(), serdes.value(SenderStats.class), false,
-                "per-sender traffic per window, keyed by sender, once per window");
+                "per-sender traffic per window, keyed by sender, once when the window closes and once per later correction");
         cohortStats = new Topic<>("cohort.stats", Serdes.String(), serdes.value(CohortStats.class), false,
                 "per-app cohort spam exposure per bucket, keyed by app, once per bucket");
         leakAlerts = new Topic<>("leak.alerts", Serdes.String(), serdes.value(LeakAlert.class), false,

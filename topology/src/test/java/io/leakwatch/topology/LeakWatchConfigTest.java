@@ -75,4 +75,23 @@ class LeakWatchConfigTest {
                 .hasMessageContaining("leakwatch.windows");
         assertThat(LeakWatchConfig.demo().windowsBuckets()).isEqualTo(List.of(3, 6, 24));
     }
+
+    @Test
+    void shouldKeepSenderWindowsOpenSixHoursForLateRecordsUnlessTold() {
+        assertThat(LeakWatchConfig.demo().senderLateness()).isEqualTo(Duration.ofHours(6));
+        assertThat(LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.sender.lateness", "PT30M")).senderLateness())
+                .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void shouldRejectASenderLatenessShorterThanTheGraceAndNameIt() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.sender.lateness", "PT1M")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.sender.lateness")
+                .hasMessageContaining("leakwatch.grace");
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.sender.lateness", "six hours")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.sender.lateness")
+                .hasMessageContaining("six hours");
+    }
 }

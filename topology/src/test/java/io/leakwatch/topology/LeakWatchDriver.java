@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -128,7 +130,7 @@ public final class LeakWatchDriver implements AutoCloseable {
         events.pipeInput(key, value, timestamp);
     }
 
-    /** Lets wall-clock time pass (emit-on-window-close throttles itself by it). */
+    /** Lets wall-clock time pass (wall-clock punctuators, such as the sender stage's corrections, run on it). */
     public void advanceWallClock(Duration duration) {
         driver.advanceWallClockTime(duration);
     }
@@ -151,6 +153,17 @@ public final class LeakWatchDriver implements AutoCloseable {
 
     public List<LeakAlert> alerts() {
         return values(topics.leakAlerts.name(), topics.leakAlerts.valueSerde().deserializer());
+    }
+
+    /** The {@code dropped-records-total} of every task: records Kafka Streams or a stage dropped. */
+    public long droppedRecords() {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> metric : driver.metrics().entrySet()) {
+            if (metric.getKey().name().equals("dropped-records-total") && metric.getKey().group().equals("stream-task-metrics")) {
+                total += ((Number) metric.getValue().metricValue()).doubleValue();
+            }
+        }
+        return Math.round(total);
     }
 
     /** Everything written to a topic so far, as bytes; reading consumes it. */
@@ -180,6 +193,7 @@ public final class LeakWatchDriver implements AutoCloseable {
     public static final class RecordingListener implements PipelineListener {
         public final List<String> deadLetterReasons = new ArrayList<>();
         public final List<LeakAlert> alerts = new ArrayList<>();
+        public final AtomicLong senderRecordsTooLate = new AtomicLong();
 
         @Override
         public void deadLetter(String reason) {
@@ -189,6 +203,11 @@ public final class LeakWatchDriver implements AutoCloseable {
         @Override
         public void alert(LeakAlert alert) {
             alerts.add(alert);
+        }
+
+        @Override
+        public void senderRecordTooLate() {
+            senderRecordsTooLate.incrementAndGet();
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The topology's events as Prometheus metrics: {@code leakwatch_messages_total{category}},
- * {@code leakwatch_dead_letters_total{reason}}, {@code leakwatch_alert_changes_total{status}} and the gauge
- * {@code leakwatch_alerts_open}. These names are what deploy/prometheus and the Grafana dashboard use.
+ * {@code leakwatch_dead_letters_total{reason}}, {@code leakwatch_alert_changes_total{status}},
+ * {@code leakwatch_sender_late_records_total} and the gauge {@code leakwatch_alerts_open}. These names are what deploy/prometheus and the Grafana dashboard use.
  */
 public final class MicrometerListener implements PipelineListener {
 
@@ -22,6 +22,7 @@ public final class MicrometerListener implements PipelineListener {
     private final Map<Category, Counter> messages = new EnumMap<>(Category.class);
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Set<String> openApps = ConcurrentHashMap.newKeySet();
+    private final Counter senderRecordsTooLate;
 
     public MicrometerListener(MeterRegistry registry) {
         this.registry = registry;
@@ -30,6 +31,8 @@ public final class MicrometerListener implements PipelineListener {
                     .tag("category", category.name()).register(registry));
         }
         registry.gauge("leakwatch.alerts.open", openApps, Set::size);
+        senderRecordsTooLate = Counter.builder("leakwatch.sender.late.records")
+                .description("Records sender.stats does not count: later than leakwatch.sender.lateness").register(registry);
     }
 
     @Override
@@ -53,5 +56,10 @@ public final class MicrometerListener implements PipelineListener {
             openApps.add(alert.getApp());
         }
         registry.counter("leakwatch.alert.changes", "status", alert.getStatus().name()).increment();
+    }
+
+    @Override
+    public void senderRecordTooLate() {
+        senderRecordsTooLate.increment();
     }
 }

@@ -5,7 +5,7 @@ import io.leakwatch.schemas.internal.SenderWindow;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 
-/** The initializer and adder of the per-sender window aggregate. */
+/** A new per-sender window and the counting of one message into it. */
 public final class SenderWindows {
 
     /** Distinct recipients: 1024 registers, about 3 % error. Campaigns: 64 registers, enough to tell 1 from 20. */
