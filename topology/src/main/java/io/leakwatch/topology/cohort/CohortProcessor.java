@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,11 +30,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keyed by app. Counts cohort events into the open time bucket and, when stream time passes a bucket's end
  * plus the grace period, emits one {@link CohortStats} per app for it, including apps that saw nothing (their
  * members still count for the control).
+ *
+ * <p>The open bucket is split over two stores: the app's counters ({@link #OPEN_STORE}, one small value per app)
+ * and one accumulator per sender that reached the cohort ({@link #SENDERS_STORE}, keyed app, NUL, sender). A
+ * store value is read and written whole on every event (the record cache holds serialised bytes), and the senders
+ * of a busy app, or of a sender-totals shard, which sees every spam sender, run into the thousands per hour: kept
+ * in the app's value they made each event cost as much as the whole map, and the cohort stage the pipeline's
+ * bottleneck (38 % of the stream thread in the end-to-end benchmark's profile).
  */
 public final class CohortProcessor implements Processor<String, CohortEvent, String, CohortStats> {
 
     public static final String OPEN_STORE = "cohort-open-store";
     public static final String REGISTRATIONS_STORE = "cohort-registrations-store";
+    public static final String SENDERS_STORE = "cohort-senders-store";
+    /** Separates the app from the sender in {@link #SENDERS_STORE} keys; neither contains it. */
+    private static final char KEY_SEPARATOR = '\u0000';
+    private static final Serializer<String> PREFIX_SERIALIZER = new StringSerializer();
     /** Hours-to-first-spam histogram: one slot per hour, the last one for "this many or more". */
     static final int HISTOGRAM_SLOTS = 25;
     private static final int FINGERPRINTS_PER_SENDER = 4;
@@ -47,6 +60,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     private ProcessorContext<String, CohortStats> context;
     private KeyValueStore<String, CohortState> open;
     private KeyValueStore<String, RegistrationHistory> registrations;
+    private KeyValueStore<String, SenderAccumulator> senders;
     /** Lowest bucket still open in this task; rebuilt from the store after a restart. */
     private long openBucket = Long.MIN_VALUE;
 
@@ -64,6 +78,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         this.context = context;
         this.open = context.getStateStore(OPEN_STORE);
         this.registrations = context.getStateStore(REGISTRATIONS_STORE);
+        this.senders = context.getStateStore(SENDERS_STORE);
         try (KeyValueIterator<String, CohortState> it = open.all()) {
             while (it.hasNext()) {
                 final long bucket = it.next().value.getBucket();
@@ -93,6 +108,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     private CohortState openState(String app, long eventBucket) {
         final CohortState existing = open.get(app);
         if (existing != null) {
+            moveSendersOut(existing);
             return existing;
         }
         // A late record of a closed bucket counts into the open one.
@@ -164,9 +180,32 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         }
     }
 
-    private static void countSenderTotal(CohortState state, CohortEvent event) {
-        final SenderAccumulator acc = state.getSenders().computeIfAbsent(event.getSender(), s -> emptySenderAccumulator());
+    private void countSenderTotal(CohortState state, CohortEvent event) {
+        final String key = senderKey(state.getApp(), event.getSender());
+        final SenderAccumulator acc = senderAccumulator(key);
         acc.setExposed(acc.getExposed() + event.getCount());
+        senders.put(key, acc);
+    }
+
+    private static String senderKey(String app, String sender) {
+        return app + KEY_SEPARATOR + sender;
+    }
+
+    private SenderAccumulator senderAccumulator(String key) {
+        final SenderAccumulator existing = senders.get(key);
+        return existing != null ? existing : emptySenderAccumulator();
+    }
+
+    /**
+     * A state written before the senders had a store of their own (the format of LeakWatch up to 2026-12-01) still
+     * carries them inline: they move to {@link #SENDERS_STORE} the first time the app's state is read.
+     */
+    private void moveSendersOut(CohortState state) {
+        if (state.getSenders().isEmpty()) {
+            return;
+        }
+        state.getSenders().forEach((sender, acc) -> senders.put(senderKey(state.getApp(), sender), acc));
+        state.setSenders(new HashMap<>());
     }
 
     private static SenderAccumulator emptySenderAccumulator() {
@@ -175,7 +214,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     }
 
     private void countSender(CohortState state, CohortEvent event, boolean recent) {
-        final SenderAccumulator acc = state.getSenders().computeIfAbsent(event.getSender(), s -> emptySenderAccumulator());
+        final String key = senderKey(state.getApp(), event.getSender());
+        final SenderAccumulator acc = senderAccumulator(key);
         acc.setExposed(acc.getExposed() + 1);
         if (recent) {
             acc.setRecentExposed(acc.getRecentExposed() + 1);
@@ -188,6 +228,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         if (fingerprints.containsKey(event.getFingerprint()) || fingerprints.size() < FINGERPRINTS_PER_SENDER) {
             fingerprints.merge(event.getFingerprint(), 1L, Long::sum);
         }
+        senders.put(key, acc);
     }
 
     /** Emits every bucket up to and including {@code lastClosable} for every app of this task. */
@@ -201,11 +242,15 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         }
         for (KeyValue<String, CohortState> entry : states) {
             CohortState state = entry.value;
+            moveSendersOut(state);
             // After a long silence, zero buckets beyond the longest window carry no information.
             final long firstToEmit = Math.max(state.getBucket(), lastClosable - config.maxWindowBuckets());
             for (long bucket = state.getBucket(); bucket <= lastClosable; bucket++) {
                 if (bucket >= firstToEmit) {
                     emit(state, bucket);
+                } else if (bucket == state.getBucket()) {
+                    // not emitted: its senders must not spill into the next bucket
+                    takeTopSenders(state.getApp(), 0);
                 }
                 state = emptyState(state.getApp(), bucket + 1);
             }
@@ -235,7 +280,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setMemberSpam(closingOwnBucket ? state.getMemberSpam() : 0)
                 .setRecentMemberSpam(closingOwnBucket ? state.getRecentMemberSpam() : 0)
                 .setHoursToFirstSpam(closingOwnBucket ? state.getHoursToFirstSpam() : List.of())
-                .setSenders(closingOwnBucket ? topSenders(state, totals ? Integer.MAX_VALUE : config.topSenders()) : List.of())
+                .setSenders(closingOwnBucket ? takeTopSenders(state.getApp(), totals ? Integer.MAX_VALUE : config.topSenders())
+                        : List.of())
                 .build();
         context.forward(new Record<>(state.getApp(), stats, (bucket + 1) * bucketMs - 1));
     }
@@ -256,8 +302,19 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setSharedExposed(new TreeMap<>(sharedExposed)).build();
     }
 
-    private static List<SenderExposure> topSenders(CohortState state, int limit) {
-        return state.getSenders().entrySet().stream()
+    /** The app's senders of the open bucket, most exposure first, leaving the store empty for the next bucket. */
+    private List<SenderExposure> takeTopSenders(String app, int limit) {
+        final String prefix = app + KEY_SEPARATOR;
+        final Map<String, SenderAccumulator> bySender = new HashMap<>();
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, SenderAccumulator> it = senders.prefixScan(prefix, PREFIX_SERIALIZER)) {
+            it.forEachRemaining(entry -> {
+                keys.add(entry.key);
+                bySender.put(entry.key.substring(prefix.length()), entry.value);
+            });
+        }
+        keys.forEach(senders::delete);
+        return bySender.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed())
                         .thenComparing(Map.Entry::getKey))
                 .limit(limit)

@@ -9,6 +9,8 @@ import io.leakwatch.schemas.Category;
 import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.schemas.internal.CohortState;
+import io.leakwatch.schemas.internal.SenderAccumulator;
 import io.leakwatch.topology.LeakWatchDriver;
 import java.util.List;
 import java.util.Map;
@@ -149,4 +151,52 @@ class CohortStatsTest {
         }
         return map;
     }
+
+    @Test
+    void shouldNameEachSenderInTheBucketItReachedTheCohortOnly() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069999", "13800138000", SPAM);
+        lw.send(T0 + HOUR + 20 * MINUTE, "1069888", "13800138000", SPAM);
+        lw.send(T0 + 2 * HOUR + 6 * MINUTE, "1069002", "13800138004", ELEME_OTP);
+        final List<CohortStats> meiyou = lw.cohortStats().stream().filter(s -> s.getApp().equals("meiyou")).toList();
+        assertThat(meiyou).extracting(CohortStats::getWindowStart).containsExactly(T0, T0 + HOUR);
+        assertThat(meiyou.get(0).getSenders()).extracting(SenderExposure::getSender).containsExactly("1069999");
+        assertThat(meiyou.get(1).getSenders()).extracting(SenderExposure::getSender).containsExactly("1069888");
+    }
+
+    @Test
+    void shouldForgetTheSendersOfABucketTooOldToEmitAfterALongSilence() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069999", "13800138000", SPAM);
+        // Silence far beyond the longest window: the first bucket is never emitted, and its sender must not
+        // show up in a later one.
+        final long later = T0 + 3L * LeakWatchDriver.config().maxWindowBuckets() * HOUR;
+        lw.send(later + 20 * MINUTE, "1069888", "13800138000", SPAM);
+        lw.send(later + HOUR + 6 * MINUTE, "1069002", "13800138004", ELEME_OTP);
+        final List<CohortStats> meiyou = lw.cohortStats().stream().filter(s -> s.getApp().equals("meiyou")).toList();
+        assertThat(meiyou).isNotEmpty();
+        assertThat(meiyou).flatExtracting(CohortStats::getSenders).extracting(SenderExposure::getSender)
+                .containsExactly("1069888");
+    }
+
+    @Test
+    void shouldEmitTheSendersAStateOfTheEarlierFormatHeldInline() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        // What LeakWatch up to 2026-12-01 kept in the open store: the senders inside the app's state.
+        final org.apache.kafka.streams.state.KeyValueStore<String, CohortState> open =
+                lw.driver().getKeyValueStore(CohortProcessor.OPEN_STORE);
+        final CohortState state = open.get("meiyou");
+        state.getSenders().put("1069777", SenderAccumulator.newBuilder().setExposed(5).setRecentExposed(5)
+                .setShared(new java.util.HashMap<>()).setByCategory(new java.util.HashMap<>(Map.of("FRAUD", 5L)))
+                .setByFingerprint(new java.util.HashMap<>()).build());
+        open.put("meiyou", state);
+        lw.send(T0 + 20 * MINUTE, "1069999", "13800138000", SPAM);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138004", ELEME_OTP);
+        assertThat(lw.cohortStats()).filteredOn(s -> s.getApp().equals("meiyou")).singleElement()
+                .satisfies(stats -> assertThat(stats.getSenders())
+                        .extracting(SenderExposure::getSender, SenderExposure::getExposed, SenderExposure::getCategory)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("1069777", 5L, Category.FRAUD),
+                                org.assertj.core.groups.Tuple.tuple("1069999", 1L, Category.MARKETING)));
+    }
+
 }
