@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The topology's events as Prometheus metrics: {@code leakwatch_messages_total{category}},
  * {@code leakwatch_dead_letters_total{reason}}, {@code leakwatch_alert_changes_total{status}},
- * {@code leakwatch_sender_late_records_total} and the gauge {@code leakwatch_alerts_open}. These names are what deploy/prometheus and the Grafana dashboard use.
+ * {@code leakwatch_sender_late_records_total} and the gauge {@code leakwatch_alerts_open}. These names are what
+ * deploy/prometheus and the Grafana dashboard use.
  */
 public final class MicrometerListener implements PipelineListener {
 

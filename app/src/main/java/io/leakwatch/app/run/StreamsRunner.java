@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /** Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound. */
 public final class StreamsRunner implements AutoCloseable {
+    /** The gauge of the Kafka Streams client's state, one series per state, 1 for the current one. */
+    public static final String STATE_GAUGE = "leakwatch.streams.state";
 
     /**
      * How often the pipeline commits, in milliseconds: the end-to-end harness in {@code benchmarks} gives its
@@ -50,7 +52,7 @@ public final class StreamsRunner implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         for (KafkaStreams.State state : KafkaStreams.State.values()) {
-            Gauge.builder("leakwatch.streams.state", streams, s -> s.state() == state ? 1 : 0)
+            Gauge.builder(STATE_GAUGE, streams, s -> s.state() == state ? 1 : 0)
                     .description("1 for the current state of the Kafka Streams client").tag("state", state.name()).register(registry);
         }
     }

@@ -22,6 +22,7 @@ final class InteropTools {
     static final String PYTHON = "/usr/bin/python3";
     static final String NODE = "node";
     static final String PROMETHEUS = "prometheus";
+    static final String PROMTOOL = "promtool";
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     private static final String INSTALL_HINT =
@@ -100,6 +101,12 @@ final class InteropTools {
     static Tool prometheus() {
         return new Tool("prometheus (Debian package prometheus)", List.of(PROMETHEUS),
             problemRunning(List.of(PROMETHEUS, "--version")));
+    }
+
+    /** Prometheus' rule checker, which Debian's prometheus package ships beside the server. */
+    static Tool promtool() {
+        return new Tool("promtool (Debian package prometheus)", List.of(PROMTOOL),
+            problemRunning(List.of(PROMTOOL, "--version")));
     }
 
     /** True when the environment says this is CI, where skipping for a missing tool is not allowed. */

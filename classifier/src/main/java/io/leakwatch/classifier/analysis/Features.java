@@ -68,7 +68,6 @@ public final class Features {
     private static final int S_SCRIPT;
     private static final int S_CUE;
     private static final int S_CAPS;
-
     private static final int S_BIAS;
     /** Number of structure features before their copies conjoined with the script bucket. */
     private static final int BASE_STATICS;

@@ -77,6 +77,7 @@ public final class TextAnalysis {
                 if (capsRun >= 2 && !CharFold.isAsciiLetter(c)) {
                     capsWords++;
                 }
+                // a small letter makes the word mixed case: none of its capitals may count until a non-letter
                 capsRun = CharFold.isAsciiLetter(c) ? -length : 0;
             }
             if (CharFold.isHan(c)) {
