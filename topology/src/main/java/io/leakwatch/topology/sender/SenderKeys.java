@@ -1,7 +1,5 @@
 package io.leakwatch.topology.sender;
 
-import java.util.Locale;
-
 /**
  * String keys of the sender stage's stores, laid out so that the stores' byte order is the order the stage reads
  * them in: a sender's windows by start ({@code sender|start}, read with a prefix scan), and due work by due time
@@ -77,7 +75,9 @@ final class SenderKeys {
         return dueKey.substring(from);
     }
 
+    /** Zero-padded to {@link #DIGITS} digits (times are validated at ingest: never negative). */
     private static String pad(long millis) {
-        return String.format(Locale.ROOT, "%0" + DIGITS + "d", millis);
+        final String digits = Long.toString(millis);
+        return digits.length() >= DIGITS ? digits : "0".repeat(DIGITS - digits.length()) + digits;
     }
 }
