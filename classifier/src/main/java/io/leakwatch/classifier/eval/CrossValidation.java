@@ -28,26 +28,19 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    /** Pooled held-out confusions: per corpus, and per {@code zh-spam-classes} class (counts by category + total). */
-    public record Results(Map<String, Confusion> byCorpus, Map<String, long[]> byClass) {
-        public double classRecall(final String cls, final Category category) {
-            final long[] v = byClass.get(cls);
-            return v == null ? Double.NaN : (double) v[category.ordinal()] / v[v.length - 1];
-        }
-    }
-
     /** Held-out fold (0..folds-1) of an example: its template key, rehashed so folds do not follow the split. */
     static int fold(final Example e, final int folds) {
         return Math.floorMod(Split.templateKey(e.text()).hashCode() * 31 + 7, folds);
     }
 
-    public static Results run(final List<Example> all, final int folds, final long seed, final Trainer.Config config) {
+    /** Pooled held-out predictions of every fold, per corpus and per {@code zh-spam-classes} class. */
+    public static Evaluation.Results run(final List<Example> all, final int folds, final long seed,
+                                         final Trainer.Config config) {
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2, was " + folds);
         }
         final List<Example> pool = all.stream().filter(e -> e.split() != Split.TEST).toList();
-        final Map<String, Confusion> byCorpus = new TreeMap<>();
-        final Map<String, long[]> byClass = new TreeMap<>();
+        final Evaluation.Results results = new Evaluation.Results();
         for (int f = 0; f < folds; f++) {
             final List<Example> train = new ArrayList<>();
             final List<Example> held = new ArrayList<>();
@@ -60,31 +53,24 @@ public final class CrossValidation {
             }
             final SmsClassifier classifier = Classifiers.withModel(Trainer.train(train, seed, config));
             for (final Example e : held) {
-                if (e.category() == null) {
-                    continue;
-                }
-                final Category predicted = classifier.classify(e.text(), null).category();
-                byCorpus.computeIfAbsent(e.corpus(), k -> new Confusion()).add(e.category(), predicted);
-                if (e.corpus().equals(Corpora.ZH_SPAM_CLASSES)) {
-                    final long[] row = byClass.computeIfAbsent(e.sourceLabel(), k -> new long[Category.values().length + 1]);
-                    row[predicted.ordinal()]++;
-                    row[row.length - 1]++;
+                if (e.category() != null) {
+                    results.count(e, classifier.classify(e.text(), null).category());
                 }
             }
         }
-        return new Results(byCorpus, byClass);
+        return results;
     }
 
     /** Runs {@link #run} and prints it as a markdown section. */
-    public static Results print(final List<Example> all, final int folds, final long seed, final Trainer.Config config,
-                                final PrintStream out) {
-        final Results r = run(all, folds, seed, config);
+    public static Evaluation.Results print(final List<Example> all, final int folds, final long seed,
+                                           final Trainer.Config config, final PrintStream out) {
+        final Evaluation.Results r = run(all, folds, seed, config);
         out.printf(Locale.ROOT, "## %d-fold cross-validation over the train and validation buckets (seed %d)%n%n",
             folds, seed);
         out.println("| corpus | messages | spam precision | spam recall | spam F1 | TRANSACTIONAL precision |");
         out.println("|---|---:|---:|---:|---:|---:|");
         final Confusion pooled = new Confusion();
-        for (final Map.Entry<String, Confusion> e : r.byCorpus().entrySet()) {
+        for (final Map.Entry<String, Confusion> e : new TreeMap<>(r.byCorpus).entrySet()) {
             final Confusion c = e.getValue();
             out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", e.getKey(), c.total(),
                 Confusion.fmt(c.spamPrecision()), Confusion.fmt(c.spamRecall()), Confusion.fmt(c.spamF1()),
@@ -95,7 +81,7 @@ public final class CrossValidation {
             Confusion.fmt(pooled.spamPrecision()), Confusion.fmt(pooled.spamRecall()), Confusion.fmt(pooled.spamF1()),
             Confusion.fmt(pooled.precision(Category.TRANSACTIONAL)));
         final Map<String, Category> expected = new LinkedHashMap<>();
-        for (final String cls : r.byClass().keySet()) {
+        for (final String cls : new TreeMap<>(r.byClass).keySet()) {
             final Category c = Corpora.spamClassCategory(cls);
             if (c != null) {
                 expected.put(cls, c);
@@ -105,7 +91,7 @@ public final class CrossValidation {
             out.println("| zh-spam-classes class | n | expected | recall of expected |");
             out.println("|---|---:|---|---:|");
             expected.forEach((cls, c) -> out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", cls,
-                r.byClass().get(cls)[Category.values().length], c, Confusion.fmt(r.classRecall(cls, c))));
+                r.byClass.get(cls)[Category.values().length], c, Confusion.fmt(r.recall(cls, c))));
             out.println();
         }
         return r;

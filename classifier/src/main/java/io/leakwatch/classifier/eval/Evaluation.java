@@ -98,16 +98,10 @@ public final class Evaluation {
         final Confusion transactionalPool = new Confusion();
         for (final Example e : test) {
             final Classification c = classifier.classify(e.text(), null);
-            r.byClass.computeIfAbsent(e.sourceLabel(), k -> new long[Category.values().length + 1]);
-            if (e.corpus().equals(Corpora.ZH_SPAM_CLASSES)) {
-                final long[] row = r.byClass.get(e.sourceLabel());
-                row[c.category().ordinal()]++;
-                row[row.length - 1]++;
-            }
+            r.count(e, c.category());
             if (e.category() == null) {
                 continue;
             }
-            r.byCorpus.computeIfAbsent(e.corpus(), k -> new Confusion()).add(e.category(), c.category());
             transactionalPool.add(e.category(), c.category());
             if (baseline != null) {
                 baselineByCorpus.computeIfAbsent(e.corpus(), k -> new Confusion())
@@ -239,6 +233,21 @@ public final class Evaluation {
         final Map<String, long[]> inboxNotices = new TreeMap<>();
         double transactionalPrecision = Double.NaN;
         double inboxTransactionalPrecision = Double.NaN;
+
+        /**
+         * Counts one prediction: into its corpus's confusion when the example maps to a category, and into its
+         * class's row when it is a {@code zh-spam-classes} message (all of them, the unmapped classes too).
+         */
+        void count(final Example e, final Category predicted) {
+            if (e.corpus().equals(Corpora.ZH_SPAM_CLASSES)) {
+                final long[] row = byClass.computeIfAbsent(e.sourceLabel(), k -> new long[Category.values().length + 1]);
+                row[predicted.ordinal()]++;
+                row[row.length - 1]++;
+            }
+            if (e.category() != null) {
+                byCorpus.computeIfAbsent(e.corpus(), k -> new Confusion()).add(e.category(), predicted);
+            }
+        }
 
         public Confusion corpus(final String corpus) {
             return byCorpus.get(corpus);

@@ -34,12 +34,12 @@ class CrossValidationTest {
         all.add(new Example(Corpora.UCI, "ham", Category.NORMAL, "see you at lunch", Split.TEST));
 
         final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        final CrossValidation.Results r = CrossValidation.print(all, 2, Trainer.SEED, Trainer.Config.DEFAULT,
+        final Evaluation.Results r = CrossValidation.print(all, 2, Trainer.SEED, Trainer.Config.DEFAULT,
             new PrintStream(buf, true, StandardCharsets.UTF_8));
 
-        assertThat(r.byCorpus()).containsOnlyKeys(Corpora.ZH_PERSONAL, Corpora.ZH_SMS);
-        assertThat(r.byCorpus().get(Corpora.ZH_PERSONAL).total()).isEqualTo(20);
-        assertThat(r.byCorpus().get(Corpora.ZH_SMS).total()).isEqualTo(20);
+        assertThat(r.corpora()).containsExactlyInAnyOrder(Corpora.ZH_PERSONAL, Corpora.ZH_SMS);
+        assertThat(r.corpus(Corpora.ZH_PERSONAL).total()).isEqualTo(20);
+        assertThat(r.corpus(Corpora.ZH_SMS).total()).isEqualTo(20);
         assertThat(buf.toString(StandardCharsets.UTF_8))
             .contains("## 2-fold cross-validation over the train and validation buckets (seed 42)", "| zh-sms | 20 |");
     }
