@@ -250,7 +250,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                     emit(state, bucket);
                 } else if (bucket == state.getBucket()) {
                     // not emitted: its senders must not spill into the next bucket
-                    takeTopSenders(state.getApp(), 0);
+                    takeSenders(state.getApp());
                 }
                 state = emptyState(state.getApp(), bucket + 1);
             }
@@ -280,7 +280,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setMemberSpam(closingOwnBucket ? state.getMemberSpam() : 0)
                 .setRecentMemberSpam(closingOwnBucket ? state.getRecentMemberSpam() : 0)
                 .setHoursToFirstSpam(closingOwnBucket ? state.getHoursToFirstSpam() : List.of())
-                .setSenders(closingOwnBucket ? takeTopSenders(state.getApp(), totals ? Integer.MAX_VALUE : config.topSenders())
+                .setSenders(closingOwnBucket
+                        ? topSenders(takeSenders(state.getApp()), totals ? Integer.MAX_VALUE : config.topSenders())
                         : List.of())
                 .build();
         context.forward(new Record<>(state.getApp(), stats, (bucket + 1) * bucketMs - 1));
@@ -302,18 +303,19 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setSharedExposed(new TreeMap<>(sharedExposed)).build();
     }
 
-    /** The app's senders of the open bucket, most exposure first, leaving the store empty for the next bucket. */
-    private List<SenderExposure> takeTopSenders(String app, int limit) {
-        final String prefix = app + KEY_SEPARATOR;
+    /** The app's senders of the open bucket by sender, removed from the store so the next bucket starts empty. */
+    private Map<String, SenderAccumulator> takeSenders(String app) {
+        final String prefix = senderKey(app, "");
         final Map<String, SenderAccumulator> bySender = new HashMap<>();
-        final List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, SenderAccumulator> it = senders.prefixScan(prefix, PREFIX_SERIALIZER)) {
-            it.forEachRemaining(entry -> {
-                keys.add(entry.key);
-                bySender.put(entry.key.substring(prefix.length()), entry.value);
-            });
+            it.forEachRemaining(entry -> bySender.put(entry.key.substring(prefix.length()), entry.value));
         }
-        keys.forEach(senders::delete);
+        bySender.keySet().forEach(sender -> senders.delete(senderKey(app, sender)));
+        return bySender;
+    }
+
+    /** Senders by exposure into the cohort, most first. */
+    private static List<SenderExposure> topSenders(Map<String, SenderAccumulator> bySender, int limit) {
         return bySender.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed())
                         .thenComparing(Map.Entry::getKey))
