@@ -78,7 +78,7 @@ public final class HyperLogLog {
                     return sparse;
                 }
                 final byte[] out = sparse.clone();
-                out[2 + 2 * mid] = (byte) ((index << RANK_BITS | rank) & 0xff);
+                putEntry(out, mid, index, rank);
                 return out;
             }
             if (at < index) {
@@ -93,9 +93,7 @@ public final class HyperLogLog {
         final byte[] out = new byte[sparse.length + 2];
         out[0] = sparse[0];
         System.arraycopy(sparse, 1, out, 1, 2 * lo);
-        final int value = index << RANK_BITS | rank;
-        out[1 + 2 * lo] = (byte) (value >>> 8);
-        out[2 + 2 * lo] = (byte) value;
+        putEntry(out, lo, index, rank);
         System.arraycopy(sparse, 1 + 2 * lo, out, 3 + 2 * lo, 2 * (n - lo));
         return out;
     }
@@ -108,11 +106,16 @@ public final class HyperLogLog {
         final byte[] out = new byte[1 + 2 * n];
         out[0] = (byte) precision;
         for (int i = 0; i < n; i++) {
-            final int value = index[i] << RANK_BITS | rank[i];
-            out[1 + 2 * i] = (byte) (value >>> 8);
-            out[2 + 2 * i] = (byte) value;
+            putEntry(out, i, index[i], rank[i]);
         }
         return out;
+    }
+
+    /** Writes register {@code index} with {@code rank} as entry {@code i} of a sparse counter. */
+    private static void putEntry(byte[] sparse, int i, int index, int rank) {
+        final int value = index << RANK_BITS | rank;
+        sparse[1 + 2 * i] = (byte) (value >>> 8);
+        sparse[2 + 2 * i] = (byte) value;
     }
 
     /** The counter as dense registers (a copy; dense input is copied too). */
