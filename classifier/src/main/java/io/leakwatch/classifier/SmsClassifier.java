@@ -27,6 +27,17 @@ import java.util.Locale;
 public final class SmsClassifier implements RuleAwareClassifier {
     static final String OTP_RULE = "otp";
     private static final String OTP_REASON = "rule:" + OTP_RULE;
+    /**
+     * Built-in detector: a message with {@link #ESCORT_CUES} or more escort euphemisms of the cue lexicon (上门服务,
+     * 新茶, 莞式, 技师照片...) is ADULT. One euphemism occurs in tea, spa and job adverts; two rarely do. Over the train
+     * and validation buckets 44 of the 49 messages with two or more are {@code IL_Escort_service} or ADULT; the model
+     * alone calls many of them MARKETING, as the commercial register of the rest of the message says (4-fold
+     * cross-validation: ADULT recall on {@code IL_Escort_service} 0.845 → 0.881, zh-sms −0.0001, the other corpora
+     * unchanged). Switched off like {@code otp}: a rule with this id and {@code enabled=false} on the rules topic.
+     */
+    static final String ESCORT_RULE = "escort-cues";
+    private static final String ESCORT_REASON = "rule:" + ESCORT_RULE;
+    static final int ESCORT_CUES = 2;
     private static final String MODEL_REASON = "model:top=";
     /** Log-odds added per unit of a non-decisive rule's weight: a 0.3 rule is worth odds of about 2.5. */
     static final double RULE_LOGIT_SCALE = 3.0;
@@ -100,8 +111,11 @@ public final class SmsClassifier implements RuleAwareClassifier {
                 fired.add(rules.rule(i).id());
             }
         }
-        if (c.reason().equals("rule:" + OTP_RULE)) {
+        if (c.reason().equals(OTP_REASON)) {
             fired.add(OTP_RULE);
+        }
+        if (c.reason().equals(ESCORT_REASON)) {
+            fired.add(ESCORT_RULE);
         }
         scoreCategories(s);
         return new Explanation(c, s.senderType.name().toLowerCase(Locale.ROOT), fired, cues.hits(s.featurizer.text),
@@ -128,6 +142,10 @@ public final class SmsClassifier implements RuleAwareClassifier {
             final Category category = Category.ofOrdinal(hits.decisiveCategory());
             return new Classification(category, DECISIVE_SCORE, rules.reason(hits.decisiveRule()),
                 signature, otp && category == Category.TRANSACTIONAL, t.optOut, fingerprint);
+        }
+        if (s.featurizer.cueCounts()[Cue.ESCORT.ordinal()] >= ESCORT_CUES && !rules.disabled(ESCORT_RULE)) {
+            return new Classification(Category.ADULT, DECISIVE_SCORE, ESCORT_REASON, signature, false, t.optOut,
+                fingerprint);
         }
         if (otp && !t.hasUrl && spamProbability(s.probabilities) < OTP_SPAM_VETO) {
             return new Classification(Category.TRANSACTIONAL, OTP_SCORE, OTP_REASON, signature, true,

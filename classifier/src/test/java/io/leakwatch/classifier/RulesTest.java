@@ -41,6 +41,19 @@ class RulesTest {
     }
 
     @Test
+    void shouldCallTwoEscortEuphemismsAdultUnlessSwitchedOff() {
+        final String two = "本店新推出男士养生套餐，到店出示短信立减50元，技师照片请加微信 abc123";
+        assertThat(base.classify(two, null).category()).isEqualTo(Category.ADULT);
+        assertThat(base.classify(two, null).reason()).isEqualTo("rule:escort-cues");
+        assertThat(base.explain(two, null).rulesFired()).contains("escort-cues");
+        assertThat(base.classify("明前新茶到店，欢迎品尝，满100元送茶具", null).reason())
+            .as("one euphemism is not enough").isNotEqualTo("rule:escort-cues");
+        final RuleAwareClassifier off = base.withRules(List.of(
+            new RuleSpec("escort-cues", RuleKind.KEYWORD, "-", Category.ADULT, 1.0, false)));
+        assertThat(off.classify(two, null).reason()).isNotEqualTo("rule:escort-cues");
+    }
+
+    @Test
     void shouldSkipRulesThatDoNotCompile() {
         final SmsClassifier c = base.withRules(List.of(
             new RuleSpec("broken", RuleKind.REGEX, "([unclosed", Category.FRAUD, 1.0, true)));

@@ -199,14 +199,14 @@ public final class TextAnalysis {
                 continue;
             }
             final char c = folded[i];
-            if (isNumberChar(c) && !letterBefore(i)) {
+            if (isNumberChar(c) && (!letterBefore(i) || maskRun(i))) {
                 int end = i;
                 boolean digit = false;
                 while (end < length && isNumberChar(folded[end]) && !inUrl[end]) {
                     digit |= CharFold.isAsciiDigit(folded[end]);
                     end++;
                 }
-                if (digit || end >= length || !CharFold.isAsciiLetter(folded[end])) {
+                if (digit || end - i >= 2 || end >= length || !CharFold.isAsciiLetter(folded[end])) {
                     emitNumber(i, end - i);
                     i = end;
                     continue;
@@ -229,6 +229,15 @@ public final class TextAnalysis {
         return CharFold.isAsciiDigit(c) || c == 'x';
     }
 
+    /**
+     * Two or more {@code x} in a row are a mask even inside a word: {@code zh-sms} masked "500ml" as "xxxml" and
+     * "win10" as "winxx", and real digits there are numbers ({@code qn ml}), so the masked form must be one too. A
+     * single {@code x} beside a letter stays a letter ("box", "wx").
+     */
+    private boolean maskRun(final int i) {
+        return folded[i] == 'x' && i + 1 < length && folded[i + 1] == 'x' && !inUrl[i + 1];
+    }
+
     private boolean letterBefore(final int i) {
         return i > 0 && CharFold.isAsciiLetter(folded[i - 1]) && !inUrl[i - 1];
     }
@@ -236,6 +245,11 @@ public final class TextAnalysis {
     private void emitNumber(final int start, final int len) {
         numberRuns++;
         java.util.Arrays.fill(inNumber, start, start + len, true);
+        for (int j = start; j < start + len; j++) {
+            if (folded[j] == 'x') {
+                latinChars--; // a mask is a number, not Latin text: the script mix must not see it either
+            }
+        }
         if (runs < MAX_RUNS) {
             runStart[runs] = start;
             runLength[runs] = len;

@@ -43,6 +43,24 @@ class FeaturesTest {
     }
 
     @Test
+    void shouldGiveAMaskedTextTheFeaturesOfItsDigits() {
+        // zh-sms masked every digit of its spam with x; any feature that tells the two apart is a label leak.
+        for (final String[] pair : List.of(
+                new String[] {"详情QQ：1234567890", "详情QQ：xxxxxxxxxx"},          // script mix: masks are not Latin
+                new String[] {"500ml装，win10系统", "xxxml装，winxx系统"},           // a mask run inside a word
+                new String[] {"店庆3月8日全场999元起", "店庆x月x日全场xxx元起"})) { // "xxx" is no escort cue
+            final List<String> digits = sortedNames(pair[0]);
+            assertThat(sortedNames(pair[1])).as(pair[1]).isEqualTo(digits);
+        }
+        assertThat(sortedNames("xbox和wx")).as("a single x in a word stays a letter").contains("xbox", "wx");
+    }
+
+    private List<String> sortedNames(final String text) {
+        featurizer.featurize(text);
+        return names().stream().sorted().toList();
+    }
+
+    @Test
     void shouldMarkStructure() {
         featurizer.featurize("【优衣库】全场8折，回T退订");
         assertThat(featurizer.signature()).isEqualTo("优衣库");
