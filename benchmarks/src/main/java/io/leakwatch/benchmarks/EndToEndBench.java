@@ -107,7 +107,8 @@ final class EndToEndBench {
     /** Produces the input and returns the mean size of its records. */
     private double produceInput() throws IOException {
         log.printf(Locale.ROOT, "simulating %,d events ...%n", settings.events());
-        final SimulatedTraffic traffic = SimulatedTraffic.simulate(settings.events(), work, serdes, topics);
+        final SimulatedTraffic traffic = SimulatedTraffic.simulate(settings.events(), settings.timeCompression(), work, serdes,
+                topics);
         final long startedAt = System.nanoTime();
         traffic.produce(kafka.bootstrapServers(), topics);
         final long inInput = broker.endOffsetSum(List.of(topics.smsEvents.name()));
@@ -115,9 +116,9 @@ final class EndToEndBench {
             throw new IllegalStateException("produced " + traffic.size() + " events but " + topics.smsEvents.name()
                     + " holds " + inInput);
         }
-        log.printf(Locale.ROOT, "produced %,d events of %.0f bytes on average into %s (%d partitions) in %.1f s%n",
-                inInput, traffic.averageBytes(), topics.smsEvents.name(), settings.partitions(),
-                (System.nanoTime() - startedAt) / 1e9);
+        log.printf(Locale.ROOT, "produced %,d events of %.0f bytes on average into %s (%d partitions) in %.1f s; "
+                + "they span %.1f h of event time%n", inInput, traffic.averageBytes(), topics.smsEvents.name(),
+                settings.partitions(), (System.nanoTime() - startedAt) / 1e9, traffic.eventTimeSpan().toMinutes() / 60.0);
         return traffic.averageBytes();
     }
 

@@ -61,6 +61,13 @@ public final class EndToEndHarness implements Callable<Integer> {
                     + "PT6H): how late a record may reach", "the sender stage; a backlog's partitions are that far apart."})
     private Duration senderLateness;
 
+    @Option(names = "--time-compression", defaultValue = "1",
+            description = {"Event time runs this many times faster than the simulated carrier's (default ${DEFAULT-VALUE}):",
+                    "the input is as dense in event time as a carrier this many times the demo's size. At 1, one",
+                    "fetch of a partition holds about a day of event time, and the sender stage drops most records",
+                    "as later than its lateness."})
+    private int timeCompression;
+
     @Option(names = "--timeout-minutes", defaultValue = "10",
             description = "How long one run may take before the harness fails (default ${DEFAULT-VALUE}).")
     private int timeoutMinutes;
@@ -102,11 +109,13 @@ public final class EndToEndHarness implements Callable<Integer> {
         require(threads.stream().allMatch(count -> count >= 1), "--threads must all be at least 1, were " + threads);
         require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
         require(warmUpRounds >= 0, "--warmup-rounds must be at least 0, was " + warmUpRounds);
+        require(timeCompression >= 1, "--time-compression must be at least 1, was " + timeCompression);
         require(timeoutMinutes >= 1, "--timeout-minutes must be at least 1, was " + timeoutMinutes);
         final Path parent = out.toAbsolutePath().getParent();
         require(parent != null && Files.isDirectory(parent), "--out: no such directory: " + parent);
         final HarnessSettings settings = new HarnessSettings(events, threads, partitions, warmUpRounds, out,
-                Duration.ofMinutes(timeoutMinutes), senderLateness == null ? LeakWatchConfig.demo().senderLateness() : senderLateness);
+                Duration.ofMinutes(timeoutMinutes), senderLateness == null ? LeakWatchConfig.demo().senderLateness() : senderLateness,
+                timeCompression);
         try {
             settings.pipelineConfig();
         } catch (final IllegalArgumentException e) {

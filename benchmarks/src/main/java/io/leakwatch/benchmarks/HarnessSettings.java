@@ -16,9 +16,10 @@ import java.util.Map;
  * @param out           the report file
  * @param timeout       how long one run may take before the harness gives up
  * @param senderLateness the pipeline's {@code leakwatch.sender.lateness}: how late a record may reach the sender stage
+ * @param timeCompression how many times faster than the scenario's clock the input's event time runs (1: as simulated)
  */
 record HarnessSettings(int events, List<Integer> threads, int partitions, int warmUpRounds, Path out,
-                       Duration timeout, Duration senderLateness) {
+                       Duration timeout, Duration senderLateness, int timeCompression) {
 
     HarnessSettings {
         threads = List.copyOf(threads);

@@ -41,9 +41,9 @@ final class Report {
         lines.add("Machine: " + machine.describe());
         lines.add(String.format(Locale.ROOT, "Input: %,d simulated SMS (demo scenario), %.0f bytes of key and value "
                 + "on average, in %d partitions; at-least-once, commit interval %d ms; %d warm-up round(s); "
-                + "timeout per run %s; sender lateness %s.", settings.events(), results.inputBytesPerRecord(),
-                settings.partitions(), StreamsRunner.COMMIT_INTERVAL_MS, settings.warmUpRounds(), settings.timeout(),
-                settings.senderLateness()));
+                + "timeout per run %s; sender lateness %s; event time compressed %dx.", settings.events(),
+                results.inputBytesPerRecord(), settings.partitions(), StreamsRunner.COMMIT_INTERVAL_MS,
+                settings.warmUpRounds(), settings.timeout(), settings.senderLateness(), settings.timeCompression()));
         lines.add("");
         lines.add(HEADER);
         lines.add(ALIGN);
@@ -150,6 +150,7 @@ final class Report {
         line.put("commitIntervalMs", StreamsRunner.COMMIT_INTERVAL_MS);
         line.put("warmUpRounds", settings.warmUpRounds());
         line.put("senderLateness", settings.senderLateness().toString());
+        line.put("timeCompression", settings.timeCompression());
         return line;
     }
 

@@ -30,7 +30,7 @@ class EndToEndHarnessTest {
         final Path out = dir.resolve("e2e.md");
 
         final int exitCode = EndToEndHarness.commandLine().execute("--events", Integer.toString(EVENTS),
-                "--threads", "1", "--partitions", "2", "--out", out.toString());
+                "--threads", "1", "--partitions", "2", "--time-compression", "24", "--out", out.toString());
 
         assertThat(exitCode).isZero();
         final String report = Files.readString(out, StandardCharsets.UTF_8);
@@ -42,6 +42,7 @@ class EndToEndHarnessTest {
             assertThat(run.get("outputs").asLong()).isEqualTo(EVENTS);
             assertThat(run.get("eventsPerSecond").asDouble()).isPositive();
             assertThat(run.get("machine").get("cores").asInt()).isPositive();
+            assertThat(run.get("timeCompression").asInt()).isEqualTo(24);
         });
         final JsonNode pipeline = runs.get(1);
         assertThat(pipeline.get("deadLetters").asLong()).isZero();
@@ -67,6 +68,7 @@ class EndToEndHarnessTest {
         final StringWriter badNumber = new StringWriter();
         final StringWriter zeroThreads = new StringWriter();
         final StringWriter shortLateness = new StringWriter();
+        final StringWriter noCompression = new StringWriter();
 
         assertThat(run(badNumber, "--events", "many", "--threads", "1", "--partitions", "1",
                 "--out", dir.resolve("x.md").toString())).isEqualTo(2);
@@ -75,10 +77,13 @@ class EndToEndHarnessTest {
 
         assertThat(run(shortLateness, "--events", "10", "--threads", "1", "--partitions", "1",
                 "--out", dir.resolve("x.md").toString(), "--sender-lateness", "PT1M")).isEqualTo(2);
+        assertThat(run(noCompression, "--events", "10", "--threads", "1", "--partitions", "1",
+                "--out", dir.resolve("x.md").toString(), "--time-compression", "0")).isEqualTo(2);
 
         assertThat(badNumber.toString()).contains("--events", "many");
         assertThat(zeroThreads.toString()).contains("--threads must all be at least 1");
         assertThat(shortLateness.toString()).contains("--sender-lateness", "leakwatch.sender.lateness");
+        assertThat(noCompression.toString()).contains("--time-compression must be at least 1");
     }
 
     private static int run(final StringWriter err, final String... args) {

@@ -15,7 +15,7 @@ class ReportTest {
     @Test
     void shouldReportEveryRunAndTheMedianRoundPerThreadCount() {
         final HarnessSettings settings = new HarnessSettings(1_000, List.of(1, 1, 1), 4, 1, Path.of("out.md"),
-                Duration.ofMinutes(1), Duration.ofHours(6));
+                Duration.ofMinutes(1), Duration.ofHours(6), 24);
         // pass-through 1,000 events in 0.1, 0.2 and 0.4 s; pipeline in 1, 4 and 2 s
         final List<Comparison> rounds = List.of(round(1, 0.1, 1.0), round(1, 0.2, 4.0), round(1, 0.4, 2.0));
 
@@ -27,13 +27,14 @@ class ReportTest {
         assertThat(report).contains("| 1 | 3 | 5,000 | 500 | 0.100 |");
         assertThat(report.lines().filter(line -> line.startsWith("{\"run\":\"pipeline\""))).hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains("\"events\":1000", "\"inputBytesPerRecord\":140.0",
-                        "\"senderLateness\":\"PT6H\""));
+                        "\"senderLateness\":\"PT6H\"", "\"timeCompression\":24"));
+        assertThat(report).contains("sender lateness PT6H; event time compressed 24x.");
     }
 
     @Test
     void shouldLeaveMediansOutWhenEveryThreadCountRanOnce() {
         final HarnessSettings settings = new HarnessSettings(1_000, List.of(1, 2), 4, 1, Path.of("out.md"),
-                Duration.ofMinutes(1), Duration.ofHours(6));
+                Duration.ofMinutes(1), Duration.ofHours(6), 1);
 
         final String report = Report.markdown(settings, MACHINE,
                 new EndToEndBench.Results(140.0, List.of(round(1, 0.1, 1.0), round(2, 0.2, 2.0))));
