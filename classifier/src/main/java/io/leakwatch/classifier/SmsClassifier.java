@@ -18,9 +18,10 @@ import java.util.Locale;
 /**
  * The classifier: prepares the text once ({@link Featurizer}), evaluates the run-time rules, detects one-time
  * codes and scores the categories. A decisive rule (weight {@code >= 1}), two escort euphemisms
- * ({@link #ESCORT_RULE}) or a one-time code without a link decides, in that order; otherwise the trained model's calibrated probabilities do, with the evidence of non-decisive rules
- * added to the log-odds ({@link #RULE_LOGIT_SCALE} per unit of weight). Without a model, hand weights on the
- * same cues stand in (the first version, kept for comparison and as a fallback).
+ * ({@link #ESCORT_RULE}) or a one-time code without a link decides, in that order; otherwise the trained model's
+ * calibrated probabilities do, with the evidence of non-decisive rules added to the log-odds
+ * ({@link #RULE_LOGIT_SCALE} per unit of weight). Without a model, hand weights on the same cues stand in (the first
+ * version, kept for comparison and as a fallback).
  *
  * <p>Thread-safe: the instance is immutable, per-call scratch space lives in a thread-local.
  */
