@@ -31,6 +31,11 @@ final class EvalCommand implements Callable<Integer> {
                     + "only (a model trained per fold as train does), the numbers features and knobs are compared on.")
     private Integer folds;
 
+    @Option(names = "--group-by", paramLabel = "template|signature",
+            description = "What a --cross-validate fold keeps together (default: template). signature: every message "
+                    + "of a 【signature】 in one fold, so held-out folds hold brands the model has never seen.")
+    private String groupBy;
+
     @Option(names = "--seed", description = "Training seed for --cross-validate (default: ${DEFAULT-VALUE}).")
     private long seed = Trainer.SEED;
 
@@ -45,6 +50,10 @@ final class EvalCommand implements Callable<Integer> {
         if (folds != null && folds < 2) {
             throw new IllegalArgumentException("--cross-validate: needs at least 2 folds, was " + folds);
         }
+        if (groupBy != null && folds == null) {
+            throw new IllegalArgumentException("--group-by applies to --cross-validate only");
+        }
+        grouping();
         if (folds != null && model != null) {
             throw new IllegalArgumentException("--cross-validate trains its own models; leave out --model");
         }
@@ -71,10 +80,21 @@ final class EvalCommand implements Callable<Integer> {
 
     private void report(final PrintStream to) {
         if (folds != null) {
-            CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, to);
+            CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, grouping(), to);
         } else {
             Evaluation.run(data, model, to);
         }
+    }
+
+    private CrossValidation.Grouping grouping() {
+        if (groupBy == null) {
+            return CrossValidation.Grouping.TEMPLATE;
+        }
+        return switch (groupBy) {
+            case "template" -> CrossValidation.Grouping.TEMPLATE;
+            case "signature" -> CrossValidation.Grouping.SIGNATURE;
+            default -> throw new IllegalArgumentException("--group-by: template or signature, was " + groupBy);
+        };
     }
 
     /** A report file says how it was made, so that it can be made again. */

@@ -2,6 +2,7 @@ package io.leakwatch.classifier.eval;
 
 import io.leakwatch.classifier.Category;
 import io.leakwatch.classifier.Classifiers;
+import io.leakwatch.classifier.Signatures;
 import io.leakwatch.classifier.SmsClassifier;
 import io.leakwatch.classifier.train.Corpora;
 import io.leakwatch.classifier.train.Example;
@@ -23,19 +24,44 @@ import java.util.TreeMap;
  * {@link Split}, rehashed), so one template never sits in a training fold and its held-out fold at once; each fold's
  * model is trained exactly as the committed one ({@link Trainer#train(List, long, Trainer.Config)}) on the other
  * folds, with no calibration split (temperature 1), and classifies its held-out fold with the built-in rules.
+ *
+ * <p>{@link Grouping#SIGNATURE} keeps every message of one 【signature】 in one fold as well: each held-out fold
+ * then holds brands and services the model has never seen, which is nearer to what another operator's traffic is
+ * than new templates of known senders.
  */
 public final class CrossValidation {
+    /** What a fold keeps together. */
+    public enum Grouping {
+        /** Messages that are the same after digits are normalised (the split's key). */
+        TEMPLATE,
+        /** Messages with the same 【signature】; unsigned messages by template. */
+        SIGNATURE
+    }
+
     private CrossValidation() {
     }
 
     /** Held-out fold (0..folds-1) of an example: its template key, rehashed so folds do not follow the split. */
     static int fold(final Example e, final int folds) {
-        return Math.floorMod(Split.templateKey(e.text()).hashCode() * 31 + 7, folds);
+        return fold(e, folds, Grouping.TEMPLATE);
+    }
+
+    /** Held-out fold of an example when folds keep {@code grouping} together. */
+    static int fold(final Example e, final int folds, final Grouping grouping) {
+        final String signature = grouping == Grouping.SIGNATURE ? Signatures.extract(e.text()) : null;
+        final String key = signature != null ? "signature:" + signature : Split.templateKey(e.text());
+        return Math.floorMod(key.hashCode() * 31 + 7, folds);
+    }
+
+    /** Pooled held-out predictions of every fold, folds by template. */
+    public static Evaluation.Results run(final List<Example> all, final int folds, final long seed,
+                                         final Trainer.Config config) {
+        return run(all, folds, seed, config, Grouping.TEMPLATE);
     }
 
     /** Pooled held-out predictions of every fold, per corpus and per {@code zh-spam-classes} class. */
     public static Evaluation.Results run(final List<Example> all, final int folds, final long seed,
-                                         final Trainer.Config config) {
+                                         final Trainer.Config config, final Grouping grouping) {
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2, was " + folds);
         }
@@ -45,7 +71,7 @@ public final class CrossValidation {
             final List<Example> train = new ArrayList<>();
             final List<Example> held = new ArrayList<>();
             for (final Example e : pool) {
-                if (fold(e, folds) == f) {
+                if (fold(e, folds, grouping) == f) {
                     held.add(e);
                 } else {
                     train.add(new Example(e.corpus(), e.sourceLabel(), e.category(), e.text(), Split.TRAIN));
@@ -61,12 +87,19 @@ public final class CrossValidation {
         return results;
     }
 
-    /** Runs {@link #run} and prints it as a markdown section. */
+    /** Runs {@link #run} with folds by template and prints it as a markdown section. */
     public static Evaluation.Results print(final List<Example> all, final int folds, final long seed,
                                            final Trainer.Config config, final PrintStream out) {
-        final Evaluation.Results r = run(all, folds, seed, config);
-        out.printf(Locale.ROOT, "## %d-fold cross-validation over the train and validation buckets (seed %d)%n%n",
-            folds, seed);
+        return print(all, folds, seed, config, Grouping.TEMPLATE, out);
+    }
+
+    /** Runs {@link #run} and prints it as a markdown section. */
+    public static Evaluation.Results print(final List<Example> all, final int folds, final long seed,
+                                           final Trainer.Config config, final Grouping grouping,
+                                           final PrintStream out) {
+        final Evaluation.Results r = run(all, folds, seed, config, grouping);
+        out.printf(Locale.ROOT, "## %d-fold cross-validation over the train and validation buckets (seed %d)%s%n%n",
+            folds, seed, grouping == Grouping.SIGNATURE ? ", folds by signature" : "");
         out.println("| corpus | messages | spam precision | spam recall | spam F1 | TRANSACTIONAL precision |");
         out.println("|---|---:|---:|---:|---:|---:|");
         final Confusion pooled = new Confusion();

@@ -54,6 +54,24 @@ class CrossValidationTest {
     }
 
     @Test
+    void shouldKeepASignatureInOneFoldWhenGroupedBySignature() {
+        final Example otp = new Example(Corpora.ZH_INBOX, "inform", Category.TRANSACTIONAL, "【某银行】您的验证码是 482913",
+            Split.TRAIN);
+        final Example bill = new Example(Corpora.ZH_INBOX, "inform", Category.TRANSACTIONAL,
+            "您本月账单已出，应还 356.00 元【某银行】", Split.TRAIN);
+        final Example unsigned = new Example(Corpora.ZH_INBOX, "normal", Category.NORMAL, "今晚一起吃饭吧", Split.TRAIN);
+        int apart = 0;
+        for (int folds = 2; folds <= 10; folds++) {
+            assertThat(CrossValidation.fold(otp, folds, CrossValidation.Grouping.SIGNATURE))
+                .isEqualTo(CrossValidation.fold(bill, folds, CrossValidation.Grouping.SIGNATURE));
+            assertThat(CrossValidation.fold(unsigned, folds, CrossValidation.Grouping.SIGNATURE))
+                .as("an unsigned message goes by its template").isEqualTo(CrossValidation.fold(unsigned, folds));
+            apart += CrossValidation.fold(otp, folds) != CrossValidation.fold(bill, folds) ? 1 : 0;
+        }
+        assertThat(apart).as("by template, the two templates of one sender fall apart for some fold counts").isPositive();
+    }
+
+    @Test
     void shouldRefuseFewerThanTwoFolds() {
         assertThatThrownBy(() -> CrossValidation.run(List.of(), 1, 1, Trainer.Config.DEFAULT))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
