@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.leakwatch.schemas.SenderStats;
+import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchDriver;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ class SenderStatsTest {
     private static final String SPAMMER = "1069999";
     private static final String MARKETING = "【优衣库】春季新品全场8折，会员再享95折，回T退订";
     private static final String FRAUD = "澳门百家乐真人娱乐城，注册送彩金，首存即送100%，网址 www.example88.com";
-    private final LeakWatchDriver lw = new LeakWatchDriver();
+    private LeakWatchDriver lw = new LeakWatchDriver();
 
     @AfterEach
     void close() {
@@ -141,6 +142,19 @@ class SenderStatsTest {
 
     @Test
     void shouldCorrectALaterWindowsRatioWhenTheSendersEarlierWindowArrivesLate() {
+        correctALaterWindowsRatioWhenTheSendersEarlierWindowArrivesLate();
+    }
+
+    @Test
+    void shouldCorrectALaterWindowsRatioAlsoWithALatenessOfDays() {
+        // windows stay correctable for two days: every window of the test is still open when the late one comes
+        lw.close();
+        lw = new LeakWatchDriver(LeakWatchConfig.from(Map.of("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX,
+                "leakwatch.sender.lateness", "P2D")));
+        correctALaterWindowsRatioWhenTheSendersEarlierWindowArrivesLate();
+    }
+
+    private void correctALaterWindowsRatioWhenTheSendersEarlierWindowArrivesLate() {
         sendWindow(T0 + HOUR, 0, 200);
         closeWindowsBefore(T0 + 2 * HOUR + 6 * MINUTE);
         assertThat(ofSpammer(drain())).extracting(SenderStats::getNewRecipientRatio).containsExactly(1.0);
