@@ -11,6 +11,7 @@ import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,9 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
             final Topics topics = new Topics(serdes);
             kafka.createTopics(TopicSpec.of(topics.all(), partitions));
             final ZoneOffset offset = ZoneOffset.ofHours(8);
+            final Consumer<LeakAlert> console = alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n",
+                    alert.getStatus(), alert.getApp(), AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders());
             try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, offset,
-                    alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n", alert.getStatus(), alert.getApp(),
-                            AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders()));
+                    console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset)));
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 http.route("/alerts", request -> Response.json(200, feed.json()));
@@ -86,6 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.println("Kafka broker     " + kafka.bootstrapServers());
                 System.out.println("Schema registry  " + registry.url());
                 System.out.println("Alerts           " + http.url() + "/alerts");
+                System.out.println("Alert stream     " + http.url() + AlertFeed.SSE_PATH + "  (server-sent events)");
                 System.out.println("Metrics          " + http.url() + "/metrics");
                 System.out.printf("streaming simulated traffic at %.0fx; press Ctrl-C to stop%n", speedup);
                 final DemoTraffic traffic = new DemoTraffic(kafka.bootstrapServers(), serdes, topics, events, speedup);

@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
         final ShutdownSignal stop = ShutdownSignal.install();
         try (Metrics metrics = new Metrics();
              HttpApi http = HttpApi.start("0.0.0.0", httpPort);
-             AlertFeed feed = new AlertFeed(streamsProps.getProperty("bootstrap.servers"), topics.leakAlerts, offset, alert -> { });
+             AlertFeed feed = new AlertFeed(streamsProps.getProperty("bootstrap.servers"), topics.leakAlerts, offset,
+                     AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset));
              StreamsRunner runner = new StreamsRunner(streamsProps.getProperty("bootstrap.servers"),
                      streamsProps.getProperty("application.id"), Path.of(streamsProps.getProperty("state.dir")), settings, serdes,
                      metrics.registry(), streamsProps)) {

@@ -1,5 +1,6 @@
 package io.leakwatch.app.run;
 
+import io.leakwatch.app.http.EventStream;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.topology.Topic;
@@ -27,6 +28,10 @@ public final class AlertFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
     private static final int KEPT = 1000;
+    /** The event name of an alert state change on an alert stream. */
+    public static final String SSE_EVENT = "alert";
+    /** Where {@code run} and {@code demo} serve the alert stream. */
+    public static final String SSE_PATH = "/alerts/stream";
     private final KafkaConsumer<String, LeakAlert> consumer;
     private final Deque<LeakAlert> recent = new ArrayDeque<>();
     private final Thread thread;
@@ -68,6 +73,15 @@ public final class AlertFeed implements AutoCloseable {
         } finally {
             consumer.close();
         }
+    }
+
+    /**
+     * A listener that pushes each alert state change to {@code stream} as a server-sent event named {@code alert},
+     * its data the same JSON object as in {@link #json()} (evidence included): the push feed a regulator or a console
+     * subscribes to instead of polling {@code GET /alerts}.
+     */
+    public static Consumer<LeakAlert> serverSentEvents(EventStream stream, ZoneOffset offset) {
+        return alert -> stream.publish(SSE_EVENT, AlertJson.line(alert, offset));
     }
 
     /** The kept alert state changes as a JSON array, oldest first. */

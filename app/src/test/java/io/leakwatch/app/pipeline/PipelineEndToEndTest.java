@@ -7,6 +7,8 @@ import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.cli.DemoCommand;
 import io.leakwatch.app.demo.DemoTraffic;
+import io.leakwatch.app.http.EventStream;
+import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.StreamsRunner;
@@ -19,6 +21,10 @@ import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.Topic;
 import io.leakwatch.topology.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +35,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,12 +67,21 @@ class PipelineEndToEndTest {
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0);
-             Metrics metrics = new Metrics()) {
+             Metrics metrics = new Metrics();
+             HttpApi http = HttpApi.start("localhost", 0)) {
             final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
             final Topics topics = new Topics(serdes);
             kafka.createTopics(TopicSpec.of(topics.all(), 2));
             final List<LeakAlert> alerts = new CopyOnWriteArrayList<>();
-            try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8), alerts::add);
+            final Consumer<LeakAlert> collect = alerts::add;
+            final EventStream alertStream = http.eventStream(AlertFeed.SSE_PATH);
+            // a subscriber of the push feed, connected before any traffic, as a regulator's client would be
+            final List<String> pushed = new CopyOnWriteArrayList<>();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(http.url() + AlertFeed.SSE_PATH)).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(pushed::add));
+            await().atMost(Duration.ofSeconds(10)).until(() -> alertStream.clientCount() == 1);
+            try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8),
+                    collect.andThen(AlertFeed.serverSentEvents(alertStream, ZoneOffset.ofHours(8))));
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-e2e-" + UUID.randomUUID(),
                          work.resolve("state"), DemoCommand.acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 runner.start();
@@ -102,6 +118,11 @@ class PipelineEndToEndTest {
                 assertThat(alerts).filteredOn(a -> a.getStatus() == AlertStatus.OPEN).hasSize(1);
                 final LeakAlert open = alerts.stream().filter(a -> a.getStatus() == AlertStatus.OPEN).findFirst().orElseThrow();
                 assertThat(open.getBuyerSenders()).isNotEmpty();
+                // the same OPEN, with its evidence, went to the push feed's subscriber as an "alert" event
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pushed)
+                        .contains("event: " + AlertFeed.SSE_EVENT)
+                        .anySatisfy(line -> assertThat(line).startsWith("data: {")
+                                .contains("\"app\":\"meiyou\"", "\"status\":\"OPEN\"", "\"evidence\":{")));
                 assertThat(metrics.scrape()).contains("leakwatch_messages_total").contains("leakwatch_alerts_open");
             }
         }
