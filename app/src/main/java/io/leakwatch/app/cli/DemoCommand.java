@@ -3,6 +3,7 @@ package io.leakwatch.app.cli;
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.demo.DemoTraffic;
+import io.leakwatch.app.http.Console;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.http.Response;
@@ -80,6 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
                     console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset)));
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
+                http.route("/", Console.handler());
                 http.route("/alerts", request -> Response.json(200, feed.json()));
                 http.route("/metrics", metrics.scrapeHandler());
                 runner.start();
@@ -88,6 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 System.out.println("Kafka broker     " + kafka.bootstrapServers());
                 System.out.println("Schema registry  " + registry.url());
+                System.out.println("Console          " + http.url() + "/");
                 System.out.println("Alerts           " + http.url() + "/alerts");
                 System.out.println("Alert stream     " + http.url() + AlertFeed.SSE_PATH + "  (server-sent events)");
                 System.out.println("Metrics          " + http.url() + "/metrics");

@@ -1,5 +1,6 @@
 package io.leakwatch.app.cli;
 
+import io.leakwatch.app.http.Console;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.http.Response;
@@ -59,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
              StreamsRunner runner = new StreamsRunner(streamsProps.getProperty("bootstrap.servers"),
                      streamsProps.getProperty("application.id"), Path.of(streamsProps.getProperty("state.dir")), settings, serdes,
                      metrics.registry(), streamsProps)) {
+            http.route("/", Console.handler());
             http.route("/alerts", request -> Response.json(200, feed.json()));
             http.route("/metrics", metrics.scrapeHandler());
             runner.start();

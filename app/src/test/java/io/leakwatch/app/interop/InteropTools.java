@@ -23,6 +23,7 @@ final class InteropTools {
     static final String NODE = "node";
     static final String PROMETHEUS = "prometheus";
     static final String PROMTOOL = "promtool";
+    static final String CHROMIUM = "/usr/bin/chromium";
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     private static final String INSTALL_HINT =
@@ -95,6 +96,23 @@ final class InteropTools {
             .map(module -> "no " + module);
         return new Tool("npm packages kafkajs and @kafkajs/confluent-schema-registry (npm ci in " + js + ")",
             command, notInstalled);
+    }
+
+    /** Debian's Chromium, driven by playwright-core (pinned in tools/browser-js), if both are there. */
+    static Tool browser() {
+        final Path js = toolsDir().resolve("browser-js");
+        final List<String> command = List.of(NODE, js.resolve("console-check.js").toString());
+        final Optional<String> noChromium = problemRunning(List.of(CHROMIUM, "--version"));
+        if (noChromium.isPresent()) {
+            return new Tool("chromium (Debian package chromium)", command, noChromium);
+        }
+        final Optional<String> noNode = problemRunning(List.of(NODE, "--version"));
+        if (noNode.isPresent()) {
+            return new Tool("node (Node.js 18 or newer)", command, noNode);
+        }
+        final Path module = js.resolve("node_modules").resolve("playwright-core");
+        return new Tool("npm package playwright-core (npm ci in " + js + ")", command,
+            Files.isDirectory(module) ? Optional.empty() : Optional.of("no " + module));
     }
 
     /** The Prometheus server, if it runs. */

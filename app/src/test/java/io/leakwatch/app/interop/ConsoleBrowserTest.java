@@ -1,0 +1,74 @@
+package io.leakwatch.app.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leakwatch.app.http.Console;
+import io.leakwatch.app.http.EventStream;
+import io.leakwatch.app.http.HttpApi;
+import io.leakwatch.app.http.Response;
+import io.leakwatch.app.replay.AlertJson;
+import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.schemas.LeakAlert;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operations centre's console ({@code GET /}) in Debian's Chromium, headless, driven by playwright-core
+ * (tools/browser-js): it shows the alerts {@code /alerts} holds when the page opens, then a state change that
+ * {@code /alerts/stream} pushes afterwards, without a reload, and raises no script error.
+ */
+class ConsoleBrowserTest {
+
+    private static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
+
+    @Test
+    void shouldShowTheAlertsItFindsAndThenThoseThatArePushed() throws Exception {
+        final List<String> script = InteropTools.browser().announceIfMissing(getClass().getSimpleName()).require();
+        final LeakAlert open = InteropRecords.leakAlerts().get(0);
+        final LeakAlert resolved = InteropRecords.leakAlerts().get(1);
+        final AtomicInteger alertReads = new AtomicInteger();
+        try (HttpApi api = HttpApi.start("127.0.0.1", 0)) {
+            final EventStream stream = api.eventStream(AlertFeed.SSE_PATH);
+            api.route("/", Console.handler());
+            api.route("/alerts", request -> {
+                alertReads.incrementAndGet();
+                return Response.json(200, "[" + AlertJson.line(open, OFFSET) + "]");
+            });
+            final List<String> command = new ArrayList<>(script);
+            command.addAll(List.of(api.url() + "/", open.getApp(), "RESOLVED"));
+            final CompletableFuture<String> browser = CompletableFuture.supplyAsync(
+                () -> ChildProcess.runSuccessfully(command, Duration.ofSeconds(90)));
+
+            // the page holds the stream open and has asked for what is there already: now the incident resolves
+            await().atMost(Duration.ofSeconds(60)).until(() -> browser.isDone()
+                || stream.clientCount() == 1 && alertReads.get() >= 1);
+            AlertFeed.serverSentEvents(stream, OFFSET).accept(resolved);
+
+            final String output = browser.get(100, TimeUnit.SECONDS);
+            final JsonNode page = InteropRecords.parse(output.strip().lines().reduce((first, last) -> last).orElse(""));
+            assertThat(page.path("errors")).as("script errors in the page").isEmpty();
+            assertThat(page.path("title").asText()).isEqualTo("LeakWatch console");
+            assertThat(page.path("feed").asText()).isEqualTo("live");
+            assertThat(page.path("emptyHidden").asBoolean()).isTrue();
+            assertThat(page.path("rows").asInt()).as("one row per app").isEqualTo(1);
+            assertThat(texts(page.path("cells"))).startsWith("meiyou", "RESOLVED", AlertJson.time(resolved.getAt(), OFFSET));
+            assertThat(texts(page.path("log"))).as("both state changes, newest first").containsExactly(
+                AlertJson.time(resolved.getAt(), OFFSET) + "  RESOLVED  meiyou  buyers: ",
+                AlertJson.time(open.getAt(), OFFSET) + "  OPEN  meiyou  buyers: 10690000123, +8617100000000");
+        }
+    }
+
+    private static List<String> texts(final JsonNode array) {
+        final List<String> out = new ArrayList<>();
+        array.forEach(node -> out.add(node.asText()));
+        return out;
+    }
+}
