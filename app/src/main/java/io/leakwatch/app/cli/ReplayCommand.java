@@ -2,9 +2,12 @@ package io.leakwatch.app.cli;
 
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.replay.Replay;
+import io.leakwatch.app.replay.ReplayReport;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.PipelineListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -41,8 +44,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Properties file with leakwatch.* keys (thresholds, windows, HMAC key).")
     private Path config;
 
+    @Option(names = "--report", description = {"Also write an HTML report: the alerts with their evidence, and per app "
+            + "the share of its recent registrants", "who received spam against every other app's, with the alerts marked."})
+    private Path report;
+
     @Override
     public Integer call() throws Exception {
+        if (report != null && (report.toAbsolutePath().getParent() == null
+                || !Files.isDirectory(report.toAbsolutePath().getParent()))) {
+            throw new IllegalArgumentException("--report: the directory to write into does not exist: "
+                    + report.toAbsolutePath().getParent());
+        }
         final LeakWatchConfig settings = ConfigFiles.load(config, true);
         final long started = System.nanoTime();
         final Replay replay = new Replay(settings, PipelineListener.NONE);
@@ -55,6 +67,12 @@ final class ReplayCommand implements Callable<Integer> {
         }
         System.out.printf("replayed %,d events (%,d dead letters) in %.1f s: %d alert state changes written to %s%n",
                 summary.events(), summary.deadLetters(), (System.nanoTime() - started) / 1e9, summary.alerts().size(), alerts);
+        if (report != null) {
+            final Path source = input.dir != null ? input.dir : input.export.events;
+            Files.writeString(report, ReplayReport.html(summary, String.valueOf(source.toAbsolutePath().normalize()
+                    .getFileName())), StandardCharsets.UTF_8);
+            System.out.println("report written to " + report);
+        }
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.leakwatch.app.replay;
 import io.leakwatch.app.events.RawExport;
 import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.schemas.App;
+import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.SmsEvent;
@@ -12,6 +13,7 @@ import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchTopology;
 import io.leakwatch.topology.PipelineListener;
 import io.leakwatch.topology.Topics;
+import io.leakwatch.topology.membership.MembershipProcessor;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,24 @@ import org.apache.kafka.streams.test.TestRecord;
 /** Runs the topology over an export in event time and writes the alerts. */
 public final class Replay {
 
-    /** What a replay saw. */
-    public record Summary(long events, long deadLetters, List<LeakAlert> alerts, ZoneOffset offset) {
+    /**
+     * What a replay saw.
+     *
+     * @param cohorts each watched app's {@code cohort.stats} windows, in the order they were emitted (the totals
+     *                shards left out)
+     */
+    public record Summary(long events, long deadLetters, List<LeakAlert> alerts, ZoneOffset offset,
+                          List<CohortPoint> cohorts) {
+    }
+
+    /** One window of one app's cohort: how many of its recent and of all its members received third-party spam. */
+    public record CohortPoint(String app, long windowStart, long recentMembers, long recentExposed, long allMembers,
+                              long allExposed) {
+
+        static CohortPoint of(CohortStats stats) {
+            return new CohortPoint(stats.getApp(), stats.getWindowStart(), stats.getRecent().getMembers(),
+                    stats.getRecent().getExposed(), stats.getAll().getMembers(), stats.getAll().getExposed());
+        }
     }
 
     /** Output topics are drained every this many input records, so a long archive does not pile up in memory. */
@@ -61,6 +79,7 @@ public final class Replay {
         final Topics topics = new Topics(serdes);
         final Topology topology = LeakWatchTopology.build(config, serdes, listener);
         final List<LeakAlert> alerts = new ArrayList<>();
+        final List<CohortPoint> cohorts = new ArrayList<>();
         long count = 0;
         long deadLetters = 0;
         ZoneOffset offset = null;
@@ -79,9 +98,9 @@ public final class Replay {
                     driver.createOutputTopic(topics.classified.name(), topics.classified.keySerde().deserializer(),
                             topics.classified.valueSerde().deserializer()),
                     driver.createOutputTopic(topics.senderStats.name(), topics.senderStats.keySerde().deserializer(),
-                            topics.senderStats.valueSerde().deserializer()),
-                    driver.createOutputTopic(topics.cohortStats.name(), topics.cohortStats.keySerde().deserializer(),
-                            topics.cohortStats.valueSerde().deserializer()));
+                            topics.senderStats.valueSerde().deserializer()));
+            final TestOutputTopic<String, CohortStats> cohortOutput = driver.createOutputTopic(topics.cohortStats.name(),
+                    topics.cohortStats.keySerde().deserializer(), topics.cohortStats.valueSerde().deserializer());
             final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
 
             long lastTs = 0;
@@ -101,18 +120,28 @@ public final class Replay {
                 }
                 if (++count % DRAIN_EVERY == 0) {
                     drained.forEach(TestOutputTopic::readRecordsToList);
+                    keepCohorts(cohortOutput, cohorts);
                     alerts.addAll(alertOutput.readValuesToList());
                     deadLetters += dlqOutput.readValuesToList().size();
                 }
             }
             alerts.addAll(alertOutput.readValuesToList());
             deadLetters += dlqOutput.readValuesToList().size();
+            keepCohorts(cohortOutput, cohorts);
         } finally {
             TempDirectories.deleteRecursively(stateDir);
         }
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
-        return new Summary(count, deadLetters, List.copyOf(alerts), zone);
+        return new Summary(count, deadLetters, List.copyOf(alerts), zone, List.copyOf(cohorts));
+    }
+
+    private static void keepCohorts(TestOutputTopic<String, CohortStats> output, List<CohortPoint> into) {
+        for (CohortStats stats : output.readValuesToList()) {
+            if (!stats.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX)) {
+                into.add(CohortPoint.of(stats));
+            }
+        }
     }
 
     private static void writeAlerts(List<LeakAlert> alerts, ZoneOffset offset, Path out) throws IOException {

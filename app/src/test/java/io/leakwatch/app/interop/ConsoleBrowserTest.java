@@ -31,7 +31,7 @@ class ConsoleBrowserTest {
 
     @Test
     void shouldShowTheAlertsItFindsAndThenThoseThatArePushed() throws Exception {
-        final List<String> script = InteropTools.browser().announceIfMissing(getClass().getSimpleName()).require();
+        final List<String> script = InteropTools.browser("console-check.js").announceIfMissing(getClass().getSimpleName()).require();
         final LeakAlert open = InteropRecords.leakAlerts().get(0);
         final LeakAlert resolved = InteropRecords.leakAlerts().get(1);
         final AtomicInteger alertReads = new AtomicInteger();

@@ -98,10 +98,13 @@ final class InteropTools {
             command, notInstalled);
     }
 
-    /** Debian's Chromium, driven by playwright-core (pinned in tools/browser-js), if both are there. */
-    static Tool browser() {
+    /**
+     * Debian's Chromium, driven by playwright-core (pinned in tools/browser-js), if both are there; the command runs
+     * {@code script} of that folder.
+     */
+    static Tool browser(final String script) {
         final Path js = toolsDir().resolve("browser-js");
-        final List<String> command = List.of(NODE, js.resolve("console-check.js").toString());
+        final List<String> command = List.of(NODE, js.resolve(script).toString());
         final Optional<String> noChromium = problemRunning(List.of(CHROMIUM, "--version"));
         if (noChromium.isPresent()) {
             return new Tool("chromium (Debian package chromium)", command, noChromium);

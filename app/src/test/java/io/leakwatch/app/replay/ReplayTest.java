@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,13 +82,43 @@ class ReplayTest {
         final Path alerts = work.resolve("export-alerts.jsonl");
 
         final int exit = Main.commandLine().execute("replay", "--events", events.toString(), "--apps", apps.toString(),
-                "--alerts", alerts.toString());
+                "--alerts", alerts.toString(), "--report", work.resolve("export-report.html").toString());
 
         assertThat(exit).isZero();
         assertThat(alerts).exists();
+        assertThat(Files.readString(work.resolve("export-report.html"))).contains("No alert", "4 events replayed");
         final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE).replay(events, apps, alerts);
         assertThat(summary.events()).isEqualTo(4);
         assertThat(summary.deadLetters()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReportEachAppsExposureWithItsAlertsTheSameWayTwice() throws IOException {
+        final Replay replay = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE);
+        final Replay.Summary summary = replay.replayDirectory(traffic, work.resolve("report-1.jsonl"));
+
+        final String html = ReplayReport.html(summary, "mother-baby-small");
+
+        assertThat(summary.cohorts()).isNotEmpty().noneMatch(point -> point.app().startsWith("*"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>LeakWatch replay: mother-baby-small</title>")
+                .contains("<td class=\"OPEN\">OPEN</td>");
+        final List<String> plotted = Pattern.compile("<svg class=\"plot\" data-app=\"([^\"]+)\"").matcher(html)
+                .results().map(match -> match.group(1)).toList();
+        assertThat(plotted).as("every watched app once, the alerted one first").doesNotHaveDuplicates()
+                .hasSizeGreaterThan(1).first().isEqualTo("meiyou");
+        final String meiyou = html.substring(html.indexOf("data-app=\"meiyou\""), html.indexOf("</svg>"));
+        assertThat(meiyou).contains("<line class=\"alert OPEN\"", "<polyline class=\"own\"", "<polyline class=\"others\"");
+        assertThat(ReplayReport.html(replay.replayDirectory(traffic, work.resolve("report-2.jsonl")), "mother-baby-small"))
+                .as("the same archive, the same report").isEqualTo(html);
+        // no recipient of the archive and no message text is in the page
+        final Matcher recipients = Pattern.compile("\"recipient\":\"(\\d+)\"")
+                .matcher(Files.readString(traffic.resolve("events.jsonl")));
+        final Set<String> numbers = new HashSet<>();
+        while (recipients.find()) {
+            numbers.add(recipients.group(1));
+        }
+        assertThat(numbers).isNotEmpty().noneMatch(html::contains);
+        assertThat(html).doesNotContain("验证码");
     }
 
     @Test
