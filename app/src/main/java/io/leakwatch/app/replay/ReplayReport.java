@@ -2,7 +2,6 @@ package io.leakwatch.app.replay;
 
 import io.leakwatch.schemas.Evidence;
 import io.leakwatch.schemas.LeakAlert;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
