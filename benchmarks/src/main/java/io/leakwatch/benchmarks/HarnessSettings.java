@@ -4,7 +4,6 @@ import io.leakwatch.topology.LeakWatchConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one invocation of the harness measures, validated by {@link EndToEndHarness}.
@@ -27,7 +26,6 @@ record HarnessSettings(int events, List<Integer> threads, int partitions, int wa
 
     /** The demo settings with this lateness; throws, naming the key, when the pipeline would refuse it. */
     LeakWatchConfig pipelineConfig() {
-        return LeakWatchConfig.from(Map.of("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX,
-                "leakwatch.sender.lateness", senderLateness.toString()));
+        return LeakWatchConfig.demoWith("leakwatch.sender.lateness", senderLateness.toString());
     }
 }

@@ -113,6 +113,11 @@ public record LeakWatchConfig(
         return defaults(HexFormat.of().parseHex(DEMO_HMAC_KEY_HEX));
     }
 
+    /** The demo key with one setting other than the default, read and checked as {@link #from(Map)} does. */
+    public static LeakWatchConfig demoWith(String key, String value) {
+        return from(Map.of("leakwatch.hmac.key", DEMO_HMAC_KEY_HEX, key, value));
+    }
+
     public static LeakWatchConfig from(Properties properties) {
         final Map<String, String> map = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));

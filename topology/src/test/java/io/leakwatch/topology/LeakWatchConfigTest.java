@@ -25,25 +25,25 @@ class LeakWatchConfigTest {
 
     @Test
     void shouldNameAnUnknownKey() {
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.resolve.afterr", "6")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.resolve.afterr", "6"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.resolve.afterr");
     }
 
     @Test
     void shouldNameTheKeyOfAnOutOfRangeValue() {
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.alpha", "2")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.alpha", "2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.alpha");
     }
 
     @Test
     void shouldNameTheKeyOfAnUnparsableValue() {
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.bucket", "one hour")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.bucket", "one hour"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.bucket")
                 .hasMessageContaining("one hour");
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.state.in.memory", "yes")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.state.in.memory", "yes"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.state.in.memory");
     }
@@ -69,9 +69,9 @@ class LeakWatchConfigTest {
 
     @Test
     void shouldRejectGraceNotShorterThanTheBucket() {
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.grace", "PT1H")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.grace", "PT1H"))
                 .hasMessageContaining("leakwatch.grace");
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.windows", "0")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.windows", "0"))
                 .hasMessageContaining("leakwatch.windows");
         assertThat(LeakWatchConfig.demo().windowsBuckets()).isEqualTo(List.of(3, 6, 24));
     }
@@ -79,17 +79,17 @@ class LeakWatchConfigTest {
     @Test
     void shouldKeepSenderWindowsOpenSixHoursForLateRecordsUnlessTold() {
         assertThat(LeakWatchConfig.demo().senderLateness()).isEqualTo(Duration.ofHours(6));
-        assertThat(LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.sender.lateness", "PT30M")).senderLateness())
+        assertThat(LeakWatchConfig.demoWith("leakwatch.sender.lateness", "PT30M").senderLateness())
                 .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void shouldRejectASenderLatenessShorterThanTheGraceAndNameIt() {
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.sender.lateness", "PT1M")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.sender.lateness", "PT1M"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.sender.lateness")
                 .hasMessageContaining("leakwatch.grace");
-        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", KEY, "leakwatch.sender.lateness", "six hours")))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.sender.lateness", "six hours"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.sender.lateness")
                 .hasMessageContaining("six hours");

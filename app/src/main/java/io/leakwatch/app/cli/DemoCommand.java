@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
      * milliseconds of scheduling jitter between partitions is many minutes of event time.
      */
     public static LeakWatchConfig acceleratedConfig() {
-        return LeakWatchConfig.from(java.util.Map.of("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX, "leakwatch.grace", "PT30M"));
+        return LeakWatchConfig.demoWith("leakwatch.grace", "PT30M");
     }
 
     private Path scenarioFile(Path work) throws Exception {

@@ -149,8 +149,7 @@ class SenderStatsTest {
     void shouldCorrectALaterWindowsRatioAlsoWithALatenessOfDays() {
         // windows stay correctable for two days: every window of the test is still open when the late one comes
         lw.close();
-        lw = new LeakWatchDriver(LeakWatchConfig.from(Map.of("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX,
-                "leakwatch.sender.lateness", "P2D")));
+        lw = new LeakWatchDriver(LeakWatchConfig.demoWith("leakwatch.sender.lateness", "P2D"));
         correctALaterWindowsRatioWhenTheSendersEarlierWindowArrivesLate();
     }
 
