@@ -159,22 +159,23 @@ public final class SenderStatsProcessor implements Processor<String, ClassifiedS
         if (target == null || target.getEmission() == SenderWindowEmission.EMITTED) {
             return;
         }
-        final SenderHistory past = history.get(sender);
-        byte[] earlier = past == null ? new byte[0] : bytes(past.getRecipients());
+        byte[] earlier = pastRecipients(sender);
         for (KeyValue<Long, SenderWindow> entry : windowsOf(sender)) {
             final long windowStart = entry.key;
             final SenderWindow window = entry.value;
-            if (windowStart == start
-                    || windowStart > start && window.getEmission() == SenderWindowEmission.EMITTED
-                    && Math.abs(newRecipientRatio(window, earlier) - window.getEmittedRatio()) >= RATIO_RESOLUTION) {
-                emit(sender, windowStart, window, earlier);
+            final byte[] recipients = bytes(window.getRecipients());
+            final byte[] through = HyperLogLog.union(earlier, recipients);
+            if (windowStart == start || windowStart > start && window.getEmission() == SenderWindowEmission.EMITTED) {
+                final double ratio = newRecipientRatio(recipients, earlier, through);
+                if (windowStart == start || Math.abs(ratio - window.getEmittedRatio()) >= RATIO_RESOLUTION) {
+                    emit(sender, windowStart, window, ratio);
+                }
             }
-            earlier = HyperLogLog.union(earlier, bytes(window.getRecipients()));
+            earlier = through;
         }
     }
 
-    private void emit(String sender, long start, SenderWindow window, byte[] earlier) {
-        final double ratio = newRecipientRatio(window, earlier);
+    private void emit(String sender, long start, SenderWindow window, double ratio) {
         final SenderStats stats = SenderStats.newBuilder()
                 .setSender(sender)
                 .setWindowStart(start)
@@ -199,21 +200,28 @@ public final class SenderStatsProcessor implements Processor<String, ClassifiedS
         if (window == null) {
             return;
         }
-        final SenderHistory past = history.get(sender);
-        final byte[] before = past == null ? new byte[0] : bytes(past.getRecipients());
         history.put(sender, SenderHistory.newBuilder()
-                .setRecipients(ByteBuffer.wrap(HyperLogLog.union(before, bytes(window.getRecipients())))).build());
+                .setRecipients(ByteBuffer.wrap(HyperLogLog.union(pastRecipients(sender), bytes(window.getRecipients()))))
+                .build());
         windows.delete(key);
     }
 
-    /** The share of a window's distinct recipients that are not among {@code earlier}. */
-    private static double newRecipientRatio(SenderWindow window, byte[] earlier) {
-        final byte[] recipients = bytes(window.getRecipients());
+    /** The counter of every recipient in the sender's final windows, empty before the first. */
+    private byte[] pastRecipients(String sender) {
+        final SenderHistory past = history.get(sender);
+        return past == null ? new byte[0] : bytes(past.getRecipients());
+    }
+
+    /**
+     * The share of a window's distinct recipients that are not among {@code earlier}; {@code through} is the union
+     * of the two, which the caller needs anyway.
+     */
+    private static double newRecipientRatio(byte[] recipients, byte[] earlier, byte[] through) {
         final long distinct = HyperLogLog.estimate(recipients);
         if (distinct == 0) {
             return 0.0;
         }
-        final long grown = Math.max(0, HyperLogLog.estimate(HyperLogLog.union(earlier, recipients)) - HyperLogLog.estimate(earlier));
+        final long grown = Math.max(0, HyperLogLog.estimate(through) - HyperLogLog.estimate(earlier));
         return Math.min(1.0, (double) grown / distinct);
     }
 
