@@ -74,8 +74,13 @@ public final class ReplayReport {
         if (byApp.isEmpty()) {
             return;
         }
-        final TreeSet<Long> windows = new TreeSet<>();
-        byApp.values().forEach(points -> windows.addAll(points.keySet()));
+        // recent members and exposed per window over every app: an app's "others" are these less its own
+        final TreeMap<Long, long[]> totals = new TreeMap<>();
+        byApp.values().forEach(points -> points.forEach((window, point) -> {
+            final long[] total = totals.computeIfAbsent(window, w -> new long[2]);
+            total[0] += point.recentMembers();
+            total[1] += point.recentExposed();
+        }));
         final List<String> apps = new ArrayList<>(byApp.keySet());
         final TreeSet<String> alerted = new TreeSet<>();
         summary.alerts().forEach(alert -> alerted.add(alert.getApp()));
@@ -84,31 +89,29 @@ public final class ReplayReport {
                 + "registrants. Dashed: every other app's recent registrants together. Lines: the app's alert state "
                 + "changes. Times ").append(summary.offset()).append(".</p>\n");
         for (String app : apps) {
-            plot(app, byApp, windows, summary, out);
+            plot(app, byApp.get(app), totals, summary, out);
         }
     }
 
-    private static void plot(String app, Map<String, Map<Long, Replay.CohortPoint>> byApp, TreeSet<Long> windows,
+    private static void plot(String app, Map<Long, Replay.CohortPoint> points, TreeMap<Long, long[]> totals,
                              Replay.Summary summary, StringBuilder out) {
-        final long first = windows.first();
-        final long last = Math.max(windows.last(), first + HOUR_MS);
+        final long first = totals.firstKey();
+        final long last = Math.max(totals.lastKey(), first + HOUR_MS);
         final List<double[]> own = new ArrayList<>();
         final List<double[]> others = new ArrayList<>();
         double top = 0;
-        for (long window : windows) {
-            final Replay.CohortPoint point = byApp.get(app).get(window);
-            if (point != null && point.recentMembers() > 0) {
-                final double share = (double) point.recentExposed() / point.recentMembers();
-                own.add(new double[] {window, share});
-                top = Math.max(top, share);
-            }
-            long members = 0;
-            long exposed = 0;
-            for (Map.Entry<String, Map<Long, Replay.CohortPoint>> other : byApp.entrySet()) {
-                final Replay.CohortPoint p = other.getKey().equals(app) ? null : other.getValue().get(window);
-                if (p != null) {
-                    members += p.recentMembers();
-                    exposed += p.recentExposed();
+        for (Map.Entry<Long, long[]> total : totals.entrySet()) {
+            final long window = total.getKey();
+            final Replay.CohortPoint point = points.get(window);
+            long members = total.getValue()[0];
+            long exposed = total.getValue()[1];
+            if (point != null) {
+                members -= point.recentMembers();
+                exposed -= point.recentExposed();
+                if (point.recentMembers() > 0) {
+                    final double share = (double) point.recentExposed() / point.recentMembers();
+                    own.add(new double[] {window, share});
+                    top = Math.max(top, share);
                 }
             }
             if (members > 0) {
