@@ -3,15 +3,14 @@ package io.leakwatch.app.cli;
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.demo.DemoTraffic;
-import io.leakwatch.app.http.Console;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
-import io.leakwatch.app.http.Response;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
@@ -75,15 +74,15 @@ public final class DemoCommand implements Callable<Integer> {
             final Topics topics = new Topics(serdes);
             kafka.createTopics(TopicSpec.of(topics.all(), partitions));
             final ZoneOffset offset = ZoneOffset.ofHours(8);
+            final TrafficView view = new TrafficView(offset);
             final Consumer<LeakAlert> console = alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n",
                     alert.getStatus(), alert.getApp(), AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders());
             try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, offset,
                     console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset)));
+                 TrafficView.Following following = TrafficView.follow(kafka.bootstrapServers(), topics, acceleratedConfig(), view);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
-                http.route("/", Console.handler());
-                http.route("/alerts", request -> Response.json(200, feed.json()));
-                http.route("/metrics", metrics.scrapeHandler());
+                Routes.install(http, feed, view, metrics);
                 runner.start();
                 while (runner.state() != KafkaStreams.State.RUNNING && !stop.await(200, TimeUnit.MILLISECONDS)) {
                     // waiting for the first rebalance, so traffic does not start as a backlog
@@ -93,6 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.println("Console          " + http.url() + "/");
                 System.out.println("Alerts           " + http.url() + "/alerts");
                 System.out.println("Alert stream     " + http.url() + AlertFeed.SSE_PATH + "  (server-sent events)");
+                System.out.println("Top spam senders " + http.url() + TrafficView.SENDERS_PATH);
+                System.out.println("Cohorts          " + http.url() + TrafficView.COHORTS_PATH);
                 System.out.println("Metrics          " + http.url() + "/metrics");
                 System.out.printf("streaming simulated traffic at %.0fx; press Ctrl-C to stop%n", speedup);
                 final DemoTraffic traffic = new DemoTraffic(kafka.bootstrapServers(), serdes, topics, events, speedup);

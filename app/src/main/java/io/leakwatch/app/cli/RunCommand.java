@@ -1,12 +1,11 @@
 package io.leakwatch.app.cli;
 
-import io.leakwatch.app.http.Console;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
-import io.leakwatch.app.http.Response;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
@@ -52,17 +51,17 @@ final class RunCommand implements Callable<Integer> {
         final LeakWatchConfig settings = ConfigFiles.load(props, false);
         final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registryUrl));
         final Topics topics = new Topics(serdes);
+        final TrafficView traffic = new TrafficView(offset);
         final ShutdownSignal stop = ShutdownSignal.install();
         try (Metrics metrics = new Metrics();
              HttpApi http = HttpApi.start("0.0.0.0", httpPort);
              AlertFeed feed = new AlertFeed(streamsProps.getProperty("bootstrap.servers"), topics.leakAlerts, offset,
                      AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset));
+             TrafficView.Following following = TrafficView.follow(streamsProps.getProperty("bootstrap.servers"), topics, settings, traffic);
              StreamsRunner runner = new StreamsRunner(streamsProps.getProperty("bootstrap.servers"),
                      streamsProps.getProperty("application.id"), Path.of(streamsProps.getProperty("state.dir")), settings, serdes,
                      metrics.registry(), streamsProps)) {
-            http.route("/", Console.handler());
-            http.route("/alerts", request -> Response.json(200, feed.json()));
-            http.route("/metrics", metrics.scrapeHandler());
+            Routes.install(http, feed, traffic, metrics);
             runner.start();
             stop.await();
         } finally {

@@ -41,6 +41,11 @@ public record Response(int status, String contentType, byte[] body) {
         return new Response(status, TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A 400 answer with the JSON error body, for a request whose parameters cannot be used; say which and why. */
+    public static Response badRequest(final String message) {
+        return error(400, "Bad Request", message);
+    }
+
     /** The JSON error body every failure of the API uses: {@code {"status":404,"error":"...","message":"..."}}. */
     static Response error(final int status, final String error, final String message) {
         return json(status, Map.of("status", status, "error", error, "message", message));

@@ -16,7 +16,7 @@ class ConsoleTest {
         assertThat(response.contentType()).isEqualTo("text/html; charset=utf-8");
         final String page = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(page).contains("<title>LeakWatch console</title>", "new EventSource(\"/alerts/stream\")",
-                "fetch(\"/alerts\")");
+                "fetch(\"/alerts\")", "fetch(\"/cohorts\")", "fetch(\"/senders/top?limit=20\")");
         assertThat(page).as("nothing loaded from elsewhere").doesNotContain("http://", "https://", "src=");
     }
 }

@@ -3,6 +3,7 @@ package io.leakwatch.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.cli.DemoCommand;
@@ -12,6 +13,7 @@ import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.AlertStatus;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.LeakAlert;
@@ -36,6 +38,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,6 +76,7 @@ class PipelineEndToEndTest {
             final Topics topics = new Topics(serdes);
             kafka.createTopics(TopicSpec.of(topics.all(), 2));
             final List<LeakAlert> alerts = new CopyOnWriteArrayList<>();
+            final TrafficView view = new TrafficView(ZoneOffset.ofHours(8));
             final Consumer<LeakAlert> collect = alerts::add;
             final EventStream alertStream = http.eventStream(AlertFeed.SSE_PATH);
             // a subscriber of the push feed, connected before any traffic, as a regulator's client would be
@@ -82,6 +86,7 @@ class PipelineEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> alertStream.clientCount() == 1);
             try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8),
                     collect.andThen(AlertFeed.serverSentEvents(alertStream, ZoneOffset.ofHours(8))));
+                 TrafficView.Following following = TrafficView.follow(kafka.bootstrapServers(), topics, DemoCommand.acceleratedConfig(), view);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-e2e-" + UUID.randomUUID(),
                          work.resolve("state"), DemoCommand.acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 runner.start();
@@ -124,6 +129,17 @@ class PipelineEndToEndTest {
                         .anySatisfy(line -> assertThat(line).startsWith("data: {")
                                 .contains("\"app\":\"meiyou\"", "\"status\":\"OPEN\"", "\"evidence\":{")));
                 assertThat(metrics.scrape()).contains("leakwatch_messages_total").contains("leakwatch_alerts_open");
+                // the operations centre's traffic views, read from sender.stats and cohort.stats: spam senders in the
+                // newest window, and meiyou's recent registrants far more exposed than other apps' in some window
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    final JsonNode top = view.topSenders(5);
+                    assertThat(top.path("spamSenders").asInt()).isPositive();
+                    assertThat(top.path("senders").get(0).path("spam").asLong()).isPositive();
+                    final JsonNode meiyou = StreamSupport.stream(view.cohorts().path("apps").spliterator(), false)
+                            .filter(app -> app.path("app").asText().equals("meiyou")).findFirst().orElseThrow();
+                    assertThat(meiyou.path("history")).anySatisfy(point -> assertThat(point.path("recentShare").asDouble())
+                            .isGreaterThan(3 * point.path("othersRecentShare").asDouble()));
+                });
             }
         }
     }
