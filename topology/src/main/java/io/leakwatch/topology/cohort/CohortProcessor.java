@@ -27,9 +27,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by app. Counts cohort events into the open time bucket and, when stream time passes a bucket's end
+ * Keyed by app. Counts cohort events into their time bucket and, when stream time passes a bucket's end
  * plus the grace period, emits one {@link CohortStats} per app for it, including apps that saw nothing (their
  * members still count for the control).
+ *
+ * <p>While a bucket waits out its grace period, events of the next bucket arrive; they are counted in a state of their
+ * own (the app's key with {@link #NEXT_MARK}), which becomes the app's open state when the first closes. Until
+ * 2026-12-02 they were counted in the bucket still open, so every window held the first grace period of the next
+ * (a twelfth of it at the default five minutes), and a member exposed on both sides of the hour was counted twice in
+ * one window. Later events cannot arrive while a bucket is open: the grace period is shorter than a bucket. A late
+ * record of a bucket already closed still counts into the open one.
  *
  * <p>The open bucket is split over two stores: the app's counters ({@link #OPEN_STORE}, one small value per app)
  * and one accumulator per sender that reached the cohort ({@link #SENDERS_STORE}, keyed app, NUL, sender). A
@@ -45,6 +52,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     public static final String SENDERS_STORE = "cohort-senders-store";
     /** Separates the app from the sender in {@link #SENDERS_STORE} keys; neither contains it. */
     private static final char KEY_SEPARATOR = '\u0000';
+    /** Ends the open-store key of an app's next bucket (and its senders' prefix); app ids do not contain it. */
+    private static final char NEXT_MARK = '\u0001';
     private static final Serializer<String> PREFIX_SERIALIZER = new StringSerializer();
     /** Hours-to-first-spam histogram: one slot per hour, the last one for "this many or more". */
     static final int HISTOGRAM_SLOTS = 25;
@@ -81,7 +90,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         this.senders = context.getStateStore(SENDERS_STORE);
         try (KeyValueIterator<String, CohortState> it = open.all()) {
             while (it.hasNext()) {
-                final long bucket = it.next().value.getBucket();
+                final KeyValue<String, CohortState> entry = it.next();
+                final long bucket = entry.value.getBucket() - (isNextKey(entry.key) ? 1 : 0);
                 openBucket = openBucket == Long.MIN_VALUE ? bucket : Math.min(openBucket, bucket);
             }
         }
@@ -95,28 +105,45 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         }
         closeBucketsUpTo(Math.floorDiv(context.currentStreamTimeMs() - graceMs, bucketMs) - 1);
         final long eventBucket = Math.floorDiv(event.getTs(), bucketMs);
-        final CohortState state = openState(event.getApp(), eventBucket);
+        if (openBucket == Long.MIN_VALUE) {
+            openBucket = eventBucket;
+        }
+        final boolean next = eventBucket > openBucket && !isAhead(event.getApp());
+        final String key = next ? nextKey(event.getApp()) : event.getApp();
+        final CohortState state = openState(key, event.getApp(), next);
         switch (event.getKind()) {
             case REGISTRATION -> countRegistration(state, event);
             case COMEMBER -> countCoMember(event);
-            case EXPOSURE -> countExposure(state, event);
-            case SENDER_TOTAL -> countSenderTotal(state, event);
+            case EXPOSURE -> countExposure(key, state, event);
+            case SENDER_TOTAL -> countSenderTotal(key, state, event);
         }
-        open.put(event.getApp(), state);
+        open.put(key, state);
     }
 
-    private CohortState openState(String app, long eventBucket) {
-        final CohortState existing = open.get(app);
+    private CohortState openState(String key, String app, boolean next) {
+        final CohortState existing = open.get(key);
         if (existing != null) {
             moveSendersOut(existing);
             return existing;
         }
-        // A late record of a closed bucket counts into the open one.
-        final long bucket = openBucket == Long.MIN_VALUE ? eventBucket : Math.max(openBucket, eventBucket);
-        if (openBucket == Long.MIN_VALUE) {
-            openBucket = bucket;
-        }
-        return emptyState(app, bucket);
+        return emptyState(app, next ? openBucket + 1 : openBucket);
+    }
+
+    /**
+     * Whether the app's open state is already the next bucket's: written before next states existed, an app whose first
+     * event came in a grace period got its open state in the next bucket. Read only for events of the next bucket.
+     */
+    private boolean isAhead(String app) {
+        final CohortState state = open.get(app);
+        return state != null && state.getBucket() > openBucket;
+    }
+
+    private static String nextKey(String app) {
+        return app + NEXT_MARK;
+    }
+
+    private static boolean isNextKey(String key) {
+        return !key.isEmpty() && key.charAt(key.length() - 1) == NEXT_MARK;
     }
 
     private static CohortState emptyState(String app, long bucket) {
@@ -149,7 +176,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         }
     }
 
-    private void countExposure(CohortState state, CohortEvent event) {
+    private void countExposure(String key, CohortState state, CohortEvent event) {
         final boolean recent = event.getTs() - event.getRegisteredAt() < recentMs;
         if (event.getNewMemberBucket()) {
             state.setExposedAll(state.getExposedAll() + 1);
@@ -176,19 +203,20 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             if (recent) {
                 state.setRecentMemberSpam(state.getRecentMemberSpam() + 1);
             }
-            countSender(state, event, recent);
+            countSender(key, state, event, recent);
         }
     }
 
-    private void countSenderTotal(CohortState state, CohortEvent event) {
-        final String key = senderKey(state.getApp(), event.getSender());
+    private void countSenderTotal(String stateKey, CohortState state, CohortEvent event) {
+        final String key = senderKey(stateKey, event.getSender());
         final SenderAccumulator acc = senderAccumulator(key);
         acc.setExposed(acc.getExposed() + event.getCount());
         senders.put(key, acc);
     }
 
-    private static String senderKey(String app, String sender) {
-        return app + KEY_SEPARATOR + sender;
+    /** A sender's accumulator under an app's open state, or under its next bucket's when {@code stateKey} is a next key. */
+    private static String senderKey(String stateKey, String sender) {
+        return stateKey + KEY_SEPARATOR + sender;
     }
 
     private SenderAccumulator senderAccumulator(String key) {
@@ -213,8 +241,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .setByFingerprint(new HashMap<>()).build();
     }
 
-    private void countSender(CohortState state, CohortEvent event, boolean recent) {
-        final String key = senderKey(state.getApp(), event.getSender());
+    private void countSender(String stateKey, CohortState state, CohortEvent event, boolean recent) {
+        final String key = senderKey(stateKey, event.getSender());
         final SenderAccumulator acc = senderAccumulator(key);
         acc.setExposed(acc.getExposed() + 1);
         if (recent) {
@@ -236,27 +264,61 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         if (openBucket == Long.MIN_VALUE || lastClosable < openBucket) {
             return;
         }
-        final List<KeyValue<String, CohortState>> states = new ArrayList<>();
+        final Map<String, CohortState> current = new TreeMap<>();
+        final Map<String, CohortState> next = new TreeMap<>();
         try (KeyValueIterator<String, CohortState> it = open.all()) {
-            it.forEachRemaining(states::add);
+            it.forEachRemaining(entry -> (isNextKey(entry.key) ? next : current).put(entry.value.getApp(), entry.value));
         }
-        for (KeyValue<String, CohortState> entry : states) {
-            CohortState state = entry.value;
-            moveSendersOut(state);
-            // After a long silence, zero buckets beyond the longest window carry no information.
-            final long firstToEmit = Math.max(state.getBucket(), lastClosable - config.maxWindowBuckets());
-            for (long bucket = state.getBucket(); bucket <= lastClosable; bucket++) {
-                if (bucket >= firstToEmit) {
-                    emit(state, bucket);
-                } else if (bucket == state.getBucket()) {
-                    // not emitted: its senders must not spill into the next bucket
-                    takeSenders(state.getApp());
-                }
-                state = emptyState(state.getApp(), bucket + 1);
-            }
-            open.put(entry.key, state);
+        for (Map.Entry<String, CohortState> entry : current.entrySet()) {
+            moveSendersOut(entry.getValue());
+            open.put(entry.getKey(), advance(entry.getValue(), next.remove(entry.getKey()), lastClosable));
+        }
+        // apps whose first event of all came while the bucket before waited out its grace
+        for (Map.Entry<String, CohortState> entry : next.entrySet()) {
+            open.put(entry.getKey(), advance(promote(entry.getValue()), null, lastClosable));
         }
         openBucket = lastClosable + 1;
+    }
+
+    /**
+     * Emits an app's buckets from its open state's up to {@code lastClosable}, the next bucket's state (if any) taking
+     * over from the open one when the loop reaches its bucket, and returns the app's new open state.
+     */
+    private CohortState advance(CohortState open, CohortState next, long lastClosable) {
+        CohortState state = open;
+        // After a long silence, zero buckets beyond the longest window carry no information.
+        final long firstToEmit = Math.max(state.getBucket(), lastClosable - config.maxWindowBuckets());
+        for (long bucket = state.getBucket(); bucket <= lastClosable; bucket++) {
+            if (bucket >= firstToEmit) {
+                emit(state, bucket);
+            } else if (bucket == state.getBucket()) {
+                // not emitted: its senders must not spill into the next bucket
+                takeSenders(state.getApp());
+            }
+            if (next != null && next.getBucket() == bucket + 1) {
+                state = promote(next);
+                next = null;
+            } else {
+                state = emptyState(state.getApp(), bucket + 1);
+            }
+        }
+        return state; // a next state not taken over stays under its key until the bucket before it closes
+    }
+
+    /** Makes an app's next-bucket state its open state: its senders move to the open state's keys. */
+    private CohortState promote(CohortState next) {
+        final String app = next.getApp();
+        final String prefix = senderKey(nextKey(app), "");
+        final List<KeyValue<String, SenderAccumulator>> moved = new ArrayList<>();
+        try (KeyValueIterator<String, SenderAccumulator> it = senders.prefixScan(prefix, PREFIX_SERIALIZER)) {
+            it.forEachRemaining(moved::add);
+        }
+        for (KeyValue<String, SenderAccumulator> entry : moved) {
+            senders.put(senderKey(app, entry.key.substring(prefix.length())), entry.value);
+            senders.delete(entry.key);
+        }
+        open.delete(nextKey(app));
+        return next;
     }
 
     private void emit(CohortState state, long bucket) {

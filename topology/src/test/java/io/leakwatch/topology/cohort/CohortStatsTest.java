@@ -81,6 +81,32 @@ class CohortStatsTest {
     }
 
     @Test
+    void shouldCountWhatHappensAfterABucketsEndInTheNextBucketWhileTheFirstWaitsOutItsGrace() {
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 50 * MINUTE, "1069999", "13800138000", SPAM);
+        // Within the first bucket's grace period, which keeps it open, but after its end: the next bucket's.
+        lw.send(T0 + HOUR + 2 * MINUTE, "1069999", "13800138000", SPAM);
+        lw.send(T0 + HOUR + 3 * MINUTE, "1069001", "13800138001", MEIYOU_OTP);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138003", ELEME_OTP);
+        lw.send(T0 + 2 * HOUR + 6 * MINUTE, "1069002", "13800138004", ELEME_OTP);
+
+        final List<CohortStats> meiyou = lw.cohortStats().stream().filter(s -> s.getApp().equals("meiyou")).toList();
+        assertThat(meiyou).extracting(CohortStats::getWindowStart).containsExactly(T0, T0 + HOUR);
+        final CohortStats first = meiyou.get(0);
+        assertThat(first.getRegistrations()).isEqualTo(1);
+        assertThat(first.getRecent().getExposed()).isEqualTo(1);
+        assertThat(first.getMemberSpam()).isEqualTo(1);
+        assertThat(first.getFirstSpams()).isEqualTo(1);
+        final CohortStats second = meiyou.get(1);
+        assertThat(second.getRegistrations()).isEqualTo(1);
+        assertThat(second.getRecent().getMembers()).isEqualTo(2);
+        assertThat(second.getRecent().getExposed()).as("the same member, exposed again in a new bucket").isEqualTo(1);
+        assertThat(second.getMemberSpam()).isEqualTo(1);
+        assertThat(second.getSenders()).extracting(SenderExposure::getSender, SenderExposure::getExposed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1069999", 1L));
+    }
+
+    @Test
     void shouldNotCountAnAppsOwnMarketingAsExposure() {
         lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
         lw.send(T0 + 20 * MINUTE, "1069001", "13800138000", OWN_MARKETING);
