@@ -52,7 +52,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     public static final String SENDERS_STORE = "cohort-senders-store";
     /** Separates the app from the sender in {@link #SENDERS_STORE} keys; neither contains it. */
     private static final char KEY_SEPARATOR = '\u0000';
-    /** Ends the open-store key of an app's next bucket (and its senders' prefix); app ids do not contain it. */
+    /** Ends the open-store key of an app's next bucket (and its senders' prefix); AppDirectory admits no app id holding it. */
     private static final char NEXT_MARK = '\u0001';
     private static final Serializer<String> PREFIX_SERIALIZER = new StringSerializer();
     /** Hours-to-first-spam histogram: one slot per hour, the last one for "this many or more". */

@@ -26,7 +26,7 @@ public final class AppDirectory {
             while (it.hasNext()) {
                 final KeyValue<String, App> entry = it.next();
                 final App app = entry.value;
-                if (app == null) {
+                if (app == null || !isUsableId(app.getId())) {
                     continue;
                 }
                 if (app.getSignature() != null && !app.getSignature().isBlank()) {
@@ -36,6 +36,14 @@ public final class AppDirectory {
             }
         }
         index = new Index(Map.copyOf(bySignature), Map.copyOf(byPort), true);
+    }
+
+    /**
+     * An app id names keys of the cohort stores, where U+0000 and U+0001 separate and mark them: an id that is blank
+     * or holds a control character is not an app the pipeline can count, and its entry is left out.
+     */
+    static boolean isUsableId(String id) {
+        return id != null && !id.isBlank() && id.codePoints().noneMatch(Character::isISOControl);
     }
 
     public boolean isLoaded() {

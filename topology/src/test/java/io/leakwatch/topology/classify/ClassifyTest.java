@@ -57,6 +57,17 @@ class ClassifyTest {
     }
 
     @Test
+    void shouldLeaveOutAnAppWhoseIdCannotKeyTheCohortStores() {
+        lw.app("bad\u0001id", "饿了么", "1069002");
+        lw.app(" ", "淘宝", "1069003");
+        lw.send(T0, "1069002", "13800138000", "【饿了么】您的验证码是551204，5分钟内有效");
+        lw.send(T0, "1069003", "13800138000", "【淘宝】您的验证码是551204，5分钟内有效");
+        lw.send(T0, "1069001", "13800138000", OTP);
+
+        assertThat(lw.classified()).extracting(ClassifiedSms::getApp).containsExactly(null, null, "meiyou");
+    }
+
+    @Test
     void shouldCarryNoMessageTextDownstream() {
         assertThat(ClassifiedSms.getClassSchema().getField("text")).isNull();
         assertThat(ClassifiedSms.getClassSchema().getFields()).noneMatch(f -> f.name().toLowerCase(java.util.Locale.ROOT).contains("text"));
