@@ -30,12 +30,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * every known app has reported it, or once a later bucket shows up, and turns the signals into incident state
  * changes: OPEN on a new signal, UPDATED when the evidence grows (a new buyer, or exposure grown by the update
  * factor), RESOLVED after the configured number of quiet evaluations. Never one alert per window.
+ *
+ * <p>An evaluation is quiet when it raises no signal for the app and the incident's buyers no longer target its
+ * members. A weak leak's test passes in some hours and not in others; until 2026-12-02 an evaluation was quiet as
+ * soon as the test failed, and a held-out scenario (5 % of jd's registrants, one message each) saw its incident
+ * RESOLVED while both buyers went on, and a second one OPEN nine hours later for the same leak.
  */
 public final class DetectorProcessor implements Processor<String, CohortStats, String, LeakAlert> {
 
     public static final String HISTORY_STORE = "detector-history-store";
     public static final String INCIDENT_STORE = "incident-store";
     public static final String SENDER_FIRST_SEEN_STORE = "sender-first-seen-store";
+    /**
+     * Buyers still target a cohort when the share of their spam that reaches it is at least this many times the
+     * share of all spam that does: a buyer that also sprays random lists reaches a large cohort by chance.
+     */
+    static final double TARGETING_LIFT = 2.0;
 
     private final LeakWatchConfig config;
     private final LeakEvaluator evaluator;
@@ -155,9 +165,62 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
         }
         for (KeyValue<String, Incident> entry : open) {
             if (entry.value.getOpen() && !signals.containsKey(entry.key)) {
-                onQuiet(entry.value, at);
+                if (buyersStillTarget(entry.value, window, bucket)) {
+                    entry.value.setQuietBuckets(0);
+                    incidents.put(entry.key, entry.value);
+                } else {
+                    onQuiet(entry.value, at);
+                }
             }
         }
+    }
+
+    /**
+     * Whether the incident's buyers reached the app's members in the bucket, with a share of all they sent at least
+     * {@link #TARGETING_LIFT} times the share of all spam that reached those members (the sender-total shards hold
+     * every sender's spam to anyone).
+     */
+    private boolean buyersStillTarget(Incident incident, SortedMap<String, List<CohortStats>> window, long bucket) {
+        final CohortStats own = statsOf(window.get(incident.getApp()), bucket);
+        if (own == null || own.getMemberSpam() == 0) {
+            return false;
+        }
+        final Set<String> buyers = Set.copyOf(incident.getBuyers());
+        final long inCohort = own.getSenders().stream().filter(s -> buyers.contains(s.getSender()))
+                .mapToLong(SenderExposure::getExposed).sum();
+        if (inCohort == 0) {
+            return false;
+        }
+        long sent = 0;
+        long allSpam = 0;
+        for (Map.Entry<String, List<CohortStats>> entry : window.entrySet()) {
+            final CohortStats totals = entry.getKey().startsWith(MembershipProcessor.TOTALS_PREFIX)
+                    ? statsOf(entry.getValue(), bucket) : null;
+            if (totals != null) {
+                for (SenderExposure sender : totals.getSenders()) {
+                    allSpam += sender.getExposed();
+                    sent += buyers.contains(sender.getSender()) ? sender.getExposed() : 0;
+                }
+            }
+        }
+        if (allSpam == 0) {
+            return false;
+        }
+        final double cohortShare = (double) own.getMemberSpam() / allSpam;
+        return (double) inCohort / Math.max(sent, inCohort) >= TARGETING_LIFT * cohortShare;
+    }
+
+    /** The statistics of one bucket in an app's history, or null. */
+    private CohortStats statsOf(List<CohortStats> history, long bucket) {
+        if (history == null) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (bucketOf(history.get(i)) == bucket) {
+                return history.get(i);
+            }
+        }
+        return null;
     }
 
     /** Senders in the window's totals that were first seen at or after {@code since}. */

@@ -53,7 +53,7 @@ class DetectorLifecycleTest {
         for (int a = 0; a < SIGNATURES.size(); a++) {
             lw.app(appId(a), SIGNATURES.get(a), port(a));
         }
-        traffic(new Random(20250303)).forEach(lw::send);
+        traffic(new Random(20250303), LEAK_TO_HOUR).forEach(lw::send);
 
         final List<LeakAlert> alerts = lw.alerts();
         assertThat(alerts).as("only the leaking app is accused").extracting(LeakAlert::getApp).containsOnly(LEAKING_APP);
@@ -87,11 +87,26 @@ class DetectorLifecycleTest {
     }
 
     @Test
+    void shouldKeepTheIncidentOpenWhileItsBuyerStillTargetsTheCohortThoughTheEvidenceNoLongerPasses() {
+        for (int a = 0; a < SIGNATURES.size(); a++) {
+            lw.app(appId(a), SIGNATURES.get(a), port(a));
+        }
+        // after the leak's burst, the buyer goes on at one message every three hours: too few for any test
+        traffic(new Random(20250303), HOURS).forEach(lw::send);
+
+        final List<LeakAlert> alerts = lw.alerts();
+        assertThat(alerts).extracting(LeakAlert::getApp).containsOnly(LEAKING_APP);
+        assertThat(alerts).extracting(LeakAlert::getAlertId).as("one incident").containsOnly(alerts.get(0).getAlertId());
+        assertThat(alerts).extracting(LeakAlert::getStatus).as("still open at the end, %d hours after the burst", HOURS - LEAK_TO_HOUR)
+                .doesNotContain(AlertStatus.RESOLVED);
+    }
+
+    @Test
     void shouldReportEveryAppEveryHourEvenWhenNothingHappensToIt() {
         for (int a = 0; a < SIGNATURES.size(); a++) {
             lw.app(appId(a), SIGNATURES.get(a), port(a));
         }
-        traffic(new Random(7)).stream().filter(e -> e.getTs() < T0 + 12 * HOUR).forEach(lw::send);
+        traffic(new Random(7), LEAK_TO_HOUR).stream().filter(e -> e.getTs() < T0 + 12 * HOUR).forEach(lw::send);
 
         final List<CohortStats> stats = lw.cohortStats();
         final Set<String> apps = stats.stream().map(CohortStats::getApp).collect(Collectors.toSet());
@@ -103,10 +118,14 @@ class DetectorLifecycleTest {
         assertThat(lw.alerts()).as("quiet traffic raises nothing").isEmpty();
     }
 
-    /** All events of the scenario, in event-time order. */
-    private List<SmsEvent> traffic(Random random) {
+    /**
+     * All events of the scenario, in event-time order; after the leak's hours, until {@code buyerUntilHour}, the buyer
+     * sends one message every three hours to a registrant of the leaking app.
+     */
+    private List<SmsEvent> traffic(Random random, int buyerUntilHour) {
         final List<SmsEvent> events = new ArrayList<>();
         final List<String> members = new ArrayList<>();
+        final List<String> leakingMembers = new ArrayList<>();
         int next = 0;
         for (int h = 0; h < HOURS; h++) {
             final long hour = T0 + h * HOUR;
@@ -116,10 +135,17 @@ class DetectorLifecycleTest {
                     final long ts = hour + random.nextInt(60) * MINUTE + random.nextInt(60_000);
                     events.add(lw.event(ts, port(a), recipient, otp(a, random)));
                     members.add(recipient);
+                    if (a == LEAKING) {
+                        leakingMembers.add(recipient);
+                    }
                     if (a == LEAKING && h >= LEAK_FROM_HOUR && h < LEAK_TO_HOUR) {
                         events.add(lw.event(ts + (10 + random.nextInt(40)) * MINUTE, BUYER, recipient, BUYER_TEXT));
                     }
                 }
+            }
+            if (h >= LEAK_TO_HOUR && h < buyerUntilHour && h % 3 == 0) {
+                final String recipient = leakingMembers.get(random.nextInt(leakingMembers.size()));
+                events.add(lw.event(hour + random.nextInt(3_600_000), BUYER, recipient, BUYER_TEXT));
             }
             for (int s = 0; s < BACKGROUND_PER_HOUR && !members.isEmpty(); s++) {
                 final String recipient = members.get(random.nextInt(members.size()));
