@@ -50,9 +50,7 @@ class DetectorLifecycleTest {
 
     @Test
     void shouldOpenOneIncidentForTheLeakingAppUpdateItRarelyAndResolveItAfterTheSpamStops() {
-        for (int a = 0; a < SIGNATURES.size(); a++) {
-            lw.app(appId(a), SIGNATURES.get(a), port(a));
-        }
+        registerApps();
         traffic(new Random(20250303), LEAK_TO_HOUR).forEach(lw::send);
 
         final List<LeakAlert> alerts = lw.alerts();
@@ -88,9 +86,7 @@ class DetectorLifecycleTest {
 
     @Test
     void shouldKeepTheIncidentOpenWhileItsBuyerStillTargetsTheCohortThoughTheEvidenceNoLongerPasses() {
-        for (int a = 0; a < SIGNATURES.size(); a++) {
-            lw.app(appId(a), SIGNATURES.get(a), port(a));
-        }
+        registerApps();
         // after the leak's burst, the buyer goes on at one message every three hours: too few for any test
         traffic(new Random(20250303), HOURS).forEach(lw::send);
 
@@ -103,9 +99,7 @@ class DetectorLifecycleTest {
 
     @Test
     void shouldReportEveryAppEveryHourEvenWhenNothingHappensToIt() {
-        for (int a = 0; a < SIGNATURES.size(); a++) {
-            lw.app(appId(a), SIGNATURES.get(a), port(a));
-        }
+        registerApps();
         traffic(new Random(7), LEAK_TO_HOUR).stream().filter(e -> e.getTs() < T0 + 12 * HOUR).forEach(lw::send);
 
         final List<CohortStats> stats = lw.cohortStats();
@@ -116,6 +110,12 @@ class DetectorLifecycleTest {
                 .as("one record per bucket").isEqualTo(perApp);
         assertThat(perApp).isBetween(10L, 12L);
         assertThat(lw.alerts()).as("quiet traffic raises nothing").isEmpty();
+    }
+
+    private void registerApps() {
+        for (int a = 0; a < SIGNATURES.size(); a++) {
+            lw.app(appId(a), SIGNATURES.get(a), port(a));
+        }
     }
 
     /**
