@@ -7,6 +7,7 @@ import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.ClientConnection;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.app.run.StreamsRunner;
@@ -77,9 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
             final TrafficView view = new TrafficView(offset);
             final Consumer<LeakAlert> console = alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n",
                     alert.getStatus(), alert.getApp(), AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders());
-            try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, offset,
+            try (AlertFeed feed = new AlertFeed(ClientConnection.of(kafka.bootstrapServers()), topics.leakAlerts, offset,
                     console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset)));
-                 TrafficView.Following following = TrafficView.follow(kafka.bootstrapServers(), topics, acceleratedConfig(), view);
+                 TrafficView.Following following = TrafficView.follow(ClientConnection.of(kafka.bootstrapServers()), topics, acceleratedConfig(), view);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 Routes.install(http, feed, view, metrics);

@@ -3,6 +3,7 @@ package io.leakwatch.app.cli;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.ClientConnection;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.StreamsRunner;
 import io.leakwatch.app.run.TrafficView;
@@ -55,9 +56,9 @@ final class RunCommand implements Callable<Integer> {
         final ShutdownSignal stop = ShutdownSignal.install();
         try (Metrics metrics = new Metrics();
              HttpApi http = HttpApi.start("0.0.0.0", httpPort);
-             AlertFeed feed = new AlertFeed(streamsProps.getProperty("bootstrap.servers"), topics.leakAlerts, offset,
+             AlertFeed feed = new AlertFeed(ClientConnection.from(streamsProps), topics.leakAlerts, offset,
                      AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset));
-             TrafficView.Following following = TrafficView.follow(streamsProps.getProperty("bootstrap.servers"), topics, settings, traffic);
+             TrafficView.Following following = TrafficView.follow(ClientConnection.from(streamsProps), topics, settings, traffic);
              StreamsRunner runner = new StreamsRunner(streamsProps.getProperty("bootstrap.servers"),
                      streamsProps.getProperty("application.id"), Path.of(streamsProps.getProperty("state.dir")), settings, serdes,
                      metrics.registry(), streamsProps)) {

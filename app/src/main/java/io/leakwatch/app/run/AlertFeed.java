@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -26,9 +27,10 @@ public final class AlertFeed implements AutoCloseable {
     private final ZoneOffset offset;
     private final TopicFollower<LeakAlert> follower;
 
-    public AlertFeed(String bootstrapServers, Topic<String, LeakAlert> topic, ZoneOffset offset, Consumer<LeakAlert> onAlert) {
+    /** Follows {@code topic}; {@code connection} as {@link ClientConnection} makes it. */
+    public AlertFeed(Properties connection, Topic<String, LeakAlert> topic, ZoneOffset offset, Consumer<LeakAlert> onAlert) {
         this.offset = offset;
-        this.follower = new TopicFollower<>(bootstrapServers, topic, "alert-feed", alert -> {
+        this.follower = new TopicFollower<>(connection, topic, "alert-feed", alert -> {
             keep(alert);
             onAlert.accept(alert);
         });

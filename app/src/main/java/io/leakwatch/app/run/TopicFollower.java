@@ -41,16 +41,16 @@ final class TopicFollower<V> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** Follows {@code topic} from its beginning. */
-    TopicFollower(String bootstrapServers, Topic<String, V> topic, String name, Consumer<V> onValue) {
-        this(bootstrapServers, topic, name, null, Clock.systemUTC(), onValue);
+    /** Follows {@code topic} from its beginning; {@code connection} as {@link ClientConnection} makes it. */
+    TopicFollower(Properties connection, Topic<String, V> topic, String name, Consumer<V> onValue) {
+        this(connection, topic, name, null, Clock.systemUTC(), onValue);
     }
 
     /** Follows {@code topic} from the first record stamped after {@code now - horizon}; a null horizon: from its beginning. */
-    TopicFollower(String bootstrapServers, Topic<String, V> topic, String name, Duration horizon, Clock clock,
+    TopicFollower(Properties connection, Topic<String, V> topic, String name, Duration horizon, Clock clock,
                   Consumer<V> onValue) {
         final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "leakwatch-" + name + "-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

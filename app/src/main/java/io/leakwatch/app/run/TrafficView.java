@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -79,14 +80,15 @@ public final class TrafficView {
 
     /**
      * Follows {@code sender.stats} and {@code cohort.stats} into a view, each from the records of about the windows
-     * it keeps (their lengths, grace and lateness from {@code config}); closing the result stops both.
+     * it keeps (their lengths, grace and lateness from {@code config}); closing the result stops both. {@code connection}
+     * as {@link ClientConnection} makes it.
      */
-    public static Following follow(String bootstrapServers, Topics topics, LeakWatchConfig config, TrafficView view) {
+    public static Following follow(Properties connection, Topics topics, LeakWatchConfig config, TrafficView view) {
         final Duration senders = config.senderWindow().multipliedBy(WINDOWS + 1).plus(config.senderLateness()).plus(config.grace());
         final Duration cohorts = config.bucket().multipliedBy(WINDOWS + 1).plus(config.grace());
         return new Following(
-                new TopicFollower<>(bootstrapServers, topics.senderStats, "sender-stats-view", senders, Clock.systemUTC(), view::add),
-                new TopicFollower<>(bootstrapServers, topics.cohortStats, "cohort-stats-view", cohorts, Clock.systemUTC(), view::add));
+                new TopicFollower<>(connection, topics.senderStats, "sender-stats-view", senders, Clock.systemUTC(), view::add),
+                new TopicFollower<>(connection, topics.cohortStats, "cohort-stats-view", cohorts, Clock.systemUTC(), view::add));
     }
 
     /** The two followers of a view. */

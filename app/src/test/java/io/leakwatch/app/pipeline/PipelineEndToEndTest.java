@@ -12,6 +12,7 @@ import io.leakwatch.app.http.EventStream;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.ClientConnection;
 import io.leakwatch.app.run.StreamsRunner;
 import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.AlertStatus;
@@ -84,9 +85,9 @@ class PipelineEndToEndTest {
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(http.url() + AlertFeed.SSE_PATH)).build(),
                     HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(pushed::add));
             await().atMost(Duration.ofSeconds(10)).until(() -> alertStream.clientCount() == 1);
-            try (AlertFeed feed = new AlertFeed(kafka.bootstrapServers(), topics.leakAlerts, ZoneOffset.ofHours(8),
+            try (AlertFeed feed = new AlertFeed(ClientConnection.of(kafka.bootstrapServers()), topics.leakAlerts, ZoneOffset.ofHours(8),
                     collect.andThen(AlertFeed.serverSentEvents(alertStream, ZoneOffset.ofHours(8))));
-                 TrafficView.Following following = TrafficView.follow(kafka.bootstrapServers(), topics, DemoCommand.acceleratedConfig(), view);
+                 TrafficView.Following following = TrafficView.follow(ClientConnection.of(kafka.bootstrapServers()), topics, DemoCommand.acceleratedConfig(), view);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-e2e-" + UUID.randomUUID(),
                          work.resolve("state"), DemoCommand.acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 runner.start();

@@ -48,7 +48,7 @@ class TopicFollowerTest {
         produce(topic, 1, now - 10 * DAY, "old in 1");
         final List<String> seen = new CopyOnWriteArrayList<>();
 
-        try (TopicFollower<String> follower = new TopicFollower<>(kafka.bootstrapServers(), topic, "test-follower",
+        try (TopicFollower<String> follower = new TopicFollower<>(ClientConnection.of(kafka.bootstrapServers()), topic, "test-follower",
                 Duration.ofDays(1), Clock.systemUTC(), seen::add)) {
             await().atMost(WAIT).until(() -> seen.contains("two hours ago in 0"));
             produce(topic, 1, System.currentTimeMillis(), "new in 1");
@@ -66,7 +66,7 @@ class TopicFollowerTest {
         produce(topic, 1, now - 29 * DAY, "simulated 2");
         final List<String> seen = new CopyOnWriteArrayList<>();
 
-        try (TopicFollower<String> follower = new TopicFollower<>(kafka.bootstrapServers(), topic, "test-follower",
+        try (TopicFollower<String> follower = new TopicFollower<>(ClientConnection.of(kafka.bootstrapServers()), topic, "test-follower",
                 Duration.ofDays(1), Clock.systemUTC(), seen::add)) {
             await().atMost(WAIT).until(() -> seen.size() == 2);
         }
@@ -82,7 +82,7 @@ class TopicFollowerTest {
         produce(topic, 1, now, "new");
         final List<String> seen = new CopyOnWriteArrayList<>();
 
-        try (TopicFollower<String> follower = new TopicFollower<>(kafka.bootstrapServers(), topic, "test-follower", seen::add)) {
+        try (TopicFollower<String> follower = new TopicFollower<>(ClientConnection.of(kafka.bootstrapServers()), topic, "test-follower", seen::add)) {
             await().atMost(WAIT).until(() -> seen.size() == 2);
         }
 
