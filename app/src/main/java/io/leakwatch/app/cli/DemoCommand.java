@@ -83,6 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
                  TrafficView.Following following = TrafficView.follow(ClientConnection.of(kafka.bootstrapServers()), topics, acceleratedConfig(), view);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
+                view.bindTo(metrics.registry());
                 Routes.install(http, feed, view, metrics);
                 runner.start();
                 while (runner.state() != KafkaStreams.State.RUNNING && !stop.await(200, TimeUnit.MILLISECONDS)) {

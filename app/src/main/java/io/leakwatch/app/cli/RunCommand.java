@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
              StreamsRunner runner = new StreamsRunner(streamsProps.getProperty("bootstrap.servers"),
                      streamsProps.getProperty("application.id"), Path.of(streamsProps.getProperty("state.dir")), settings, serdes,
                      metrics.registry(), streamsProps)) {
+            traffic.bindTo(metrics.registry());
             Routes.install(http, feed, traffic, metrics);
             runner.start();
             stop.await();

@@ -13,18 +13,22 @@ import io.leakwatch.schemas.SenderStats;
 import io.leakwatch.schemas.Stratum;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,6 +52,9 @@ public final class TrafficView {
     static final int SENDERS_KEPT = 5000;
     static final int LIMIT_DEFAULT = 20;
     static final int LIMIT_MAX = 1000;
+    public static final String SHARE_GAUGE = "leakwatch.cohort.recent.exposed.share";
+    public static final String OTHERS_SHARE_GAUGE = "leakwatch.cohort.others.recent.exposed.share";
+    public static final String EXCESS_GAUGE = "leakwatch.cohort.excess.exposed";
     /** Where {@code run} and {@code demo} serve the two views. */
     public static final String SENDERS_PATH = "/senders/top";
     public static final String COHORTS_PATH = "/cohorts";
@@ -60,6 +67,10 @@ public final class TrafficView {
             .thenComparing(SenderStats::getSender);
 
     private final ZoneOffset offset;
+    private MeterRegistry registry;
+    private final Set<String> gaugedApps = new HashSet<>();
+    /** The gauges' values for the newest cohort window, computed at the first read after a change. */
+    private Map<String, Exposure> newestExposure;
     private final NavigableMap<Long, SenderWindow> senderWindows = new TreeMap<>();
     private final NavigableMap<Long, Map<String, CohortStats>> cohortWindows = new TreeMap<>();
 
@@ -76,6 +87,20 @@ public final class TrafficView {
 
     public TrafficView(ZoneOffset offset) {
         this.offset = offset;
+    }
+
+    /**
+     * From now on registers, per app, gauges of its newest cohort window on {@code registry} ({@value #SHARE_GAUGE},
+     * {@value #OTHERS_SHARE_GAUGE} and {@value #EXCESS_GAUGE}, tagged {@code app}), for the apps seen so far too.
+     * Every instance follows the whole topic, so a dashboard takes the max over instances.
+     */
+    public void bindTo(MeterRegistry meters) {
+        final List<String> seen;
+        synchronized (this) {
+            registry = meters;
+            seen = List.copyOf(gaugedApps);
+        }
+        seen.forEach(this::registerGauges);
     }
 
     /**
@@ -149,16 +174,54 @@ public final class TrafficView {
         dropOld(senderWindows);
     }
 
-    public synchronized void add(CohortStats stats) {
+    public void add(CohortStats stats) {
         if (stats.getApp().startsWith("*")) {
             return; // a totals shard: every sender's spam to anyone, not a cohort
         }
-        final long start = stats.getWindowStart();
-        if (isTooOld(cohortWindows, start)) {
-            return;
+        final boolean firstOfApp;
+        final MeterRegistry meters;
+        synchronized (this) {
+            final long start = stats.getWindowStart();
+            if (isTooOld(cohortWindows, start)) {
+                return;
+            }
+            cohortWindows.computeIfAbsent(start, s -> new HashMap<>()).put(stats.getApp(), stats);
+            dropOld(cohortWindows);
+            newestExposure = null;
+            firstOfApp = gaugedApps.add(stats.getApp());
+            meters = registry;
         }
-        cohortWindows.computeIfAbsent(start, s -> new HashMap<>()).put(stats.getApp(), stats);
-        dropOld(cohortWindows);
+        // outside the lock: a scrape that reads a gauge takes it
+        if (firstOfApp && meters != null) {
+            registerGauges(stats.getApp());
+        }
+    }
+
+    private void registerGauges(String app) {
+        Gauge.builder(SHARE_GAUGE, this, view -> view.gauge(app, Exposure::share)).tag("app", app).strongReference(true)
+                .description("Share of the app's recent registrants who got third-party spam in the newest cohort window")
+                .register(registry);
+        Gauge.builder(OTHERS_SHARE_GAUGE, this, view -> view.gauge(app, Exposure::othersShare)).tag("app", app).strongReference(true)
+                .description("The same share among the recent registrants of every other app")
+                .register(registry);
+        Gauge.builder(EXCESS_GAUGE, this, view -> view.gauge(app, Exposure::excess)).tag("app", app).strongReference(true)
+                .description("Recent registrants of the app exposed beyond what the other apps' share predicts")
+                .register(registry);
+    }
+
+    /** One gauge's value for an app in the newest cohort window; NaN when the app is not in it or the value is null. */
+    private synchronized double gauge(String app, Function<Exposure, Double> field) {
+        if (newestExposure == null) {
+            newestExposure = new HashMap<>();
+            final Map.Entry<Long, Map<String, CohortStats>> newest = cohortWindows.lastEntry();
+            if (newest != null) {
+                final long[] total = recentTotals().get(newest.getKey());
+                newest.getValue().forEach((name, stats) -> newestExposure.put(name, Exposure.of(stats, total)));
+            }
+        }
+        final Exposure exposure = newestExposure.get(app);
+        final Double value = exposure == null ? null : field.apply(exposure);
+        return value == null ? Double.NaN : value;
     }
 
     /**
@@ -221,19 +284,29 @@ public final class TrafficView {
         return out;
     }
 
+    /** An app's recent registrants against every other app's in one window; each null where its denominator is zero. */
+    private record Exposure(Double share, Double othersShare, Double expected, Double excess, Double lift) {
+
+        static Exposure of(CohortStats stats, long[] windowTotal) {
+            final Double others = TrafficView.othersShare(stats, windowTotal);
+            final Double own = TrafficView.share(stats.getRecent().getExposed(), stats.getRecent().getMembers());
+            final Double expected = others == null ? null : others * stats.getRecent().getMembers();
+            return new Exposure(own, others, expected, expected == null ? null : stats.getRecent().getExposed() - expected,
+                    own == null || others == null || others == 0 ? null : own / others);
+        }
+    }
+
     private ObjectNode cohort(CohortStats stats, Map<Long, long[]> totals) {
         final ObjectNode node = JSON.createObjectNode();
         node.put("app", stats.getApp());
         node.put("registrations", stats.getRegistrations());
         node.set("recent", stratum(stats.getRecent()));
         node.set("all", stratum(stats.getAll()));
-        final Double others = othersShare(stats, totals.get(stats.getWindowStart()));
-        final Double own = share(stats.getRecent().getExposed(), stats.getRecent().getMembers());
-        putShare(node, "othersRecentShare", others);
-        final Double expected = others == null ? null : others * stats.getRecent().getMembers();
-        putShare(node, "expected", expected);
-        putShare(node, "excess", expected == null ? null : stats.getRecent().getExposed() - expected);
-        putShare(node, "lift", own == null || others == null || others == 0 ? null : own / others);
+        final Exposure exposure = Exposure.of(stats, totals.get(stats.getWindowStart()));
+        putShare(node, "othersRecentShare", exposure.othersShare());
+        putShare(node, "expected", exposure.expected());
+        putShare(node, "excess", exposure.excess());
+        putShare(node, "lift", exposure.lift());
         node.put("firstSpams", stats.getFirstSpams());
         node.put("memberSpam", stats.getMemberSpam());
         final ArrayNode senders = node.putArray("senders");

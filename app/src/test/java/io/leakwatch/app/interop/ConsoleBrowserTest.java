@@ -11,18 +11,11 @@ import io.leakwatch.app.http.Response;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.TrafficView;
-import io.leakwatch.schemas.Category;
-import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.LeakAlert;
-import io.leakwatch.schemas.SenderExposure;
-import io.leakwatch.schemas.SenderStats;
-import io.leakwatch.schemas.Stratum;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +40,7 @@ class ConsoleBrowserTest {
         try (HttpApi api = HttpApi.start("127.0.0.1", 0)) {
             final EventStream stream = api.eventStream(AlertFeed.SSE_PATH);
             api.route("/", Console.handler());
-            final TrafficView traffic = trafficOfTwoWindows();
+            final TrafficView traffic = InteropRecords.trafficOfTwoWindows(OFFSET);
             api.route(TrafficView.COHORTS_PATH, traffic.cohortsHandler());
             api.route(TrafficView.SENDERS_PATH, traffic.topSendersHandler());
             api.route("/alerts", request -> {
@@ -76,7 +69,7 @@ class ConsoleBrowserTest {
                 AlertJson.time(resolved.getAt(), OFFSET) + "  RESOLVED  meiyou  buyers: ",
                 AlertJson.time(open.getAt(), OFFSET) + "  OPEN  meiyou  buyers: 10690000123, +8617100000000");
 
-            assertThat(page.path("cohortWindow").asText()).isEqualTo(AlertJson.time(WINDOW, OFFSET));
+            assertThat(page.path("cohortWindow").asText()).isEqualTo(AlertJson.time(InteropRecords.TRAFFIC_WINDOW, OFFSET));
             assertThat(texts(page.path("cohortApps"))).as("most exposed beyond expectation first").containsExactly("meiyou", "taobao");
             assertThat(texts(page.path("cohortCells"))).startsWith("meiyou", "30 / 100", "30.0 %", "5.0 %", "5.0", "6.00",
                 "30 / 400 (7.5 %)", "12", "10690000123 (30, FRAUD)");
@@ -84,44 +77,12 @@ class ConsoleBrowserTest {
             assertThat(page.path("sparkLines").findValuesAsText("className")).containsExactly("others", "own");
             assertThat(page.path("sparkLines").findValues("points")).as("one point per window kept")
                 .allSatisfy(points -> assertThat(points.asInt()).isEqualTo(2));
-            assertThat(page.path("senderWindow").asText()).isEqualTo(AlertJson.time(WINDOW, OFFSET));
+            assertThat(page.path("senderWindow").asText()).isEqualTo(AlertJson.time(InteropRecords.TRAFFIC_WINDOW, OFFSET));
             assertThat(page.path("senderSummary").asText()).isEqualTo("2 senders sent 45 spam messages so far.");
             assertThat(page.path("senderRows").get(0)).extracting(JsonNode::asText).containsExactly(
                 "10690000123", "40", "41", "FRAUD 40, NORMAL 1", "38", "90.0 %", "0.0 %", "2");
             assertThat(page.path("senderRows")).hasSize(2);
         }
-    }
-
-    /** 2026-11-02T10:00+08:00, the newest window of {@link #trafficOfTwoWindows()}. */
-    private static final long WINDOW = 1_793_584_800_000L;
-    private static final long HOUR = 3_600_000L;
-
-    /** Two cohort windows of two apps, meiyou's registrants pulling away in the newer; two spam senders in it. */
-    private static TrafficView trafficOfTwoWindows() {
-        final TrafficView view = new TrafficView(OFFSET);
-        view.add(cohort("meiyou", WINDOW - HOUR, 100, 4, 0));
-        view.add(cohort("taobao", WINDOW - HOUR, 200, 8, 0));
-        view.add(cohort("meiyou", WINDOW, 100, 30, 12));
-        view.add(cohort("taobao", WINDOW, 200, 10, 1));
-        view.add(sender("10690000123", Map.of("FRAUD", 40L, "NORMAL", 1L), 38, 0.9));
-        view.add(sender("10690000456", Map.of("MARKETING", 5L), 5, 0.2));
-        view.add(sender("95588", Map.of("TRANSACTIONAL", 300L), 290, 0.1));
-        return view;
-    }
-
-    private static CohortStats cohort(String app, long start, long members, long exposed, long firstSpams) {
-        final List<SenderExposure> senders = exposed == 0 ? List.of() : List.of(SenderExposure.newBuilder()
-            .setSender("10690000123").setExposed(exposed).setRecentExposed(exposed).setCategory(Category.FRAUD).build());
-        return CohortStats.newBuilder().setApp(app).setWindowStart(start).setWindowEnd(start + HOUR).setRegistrations(5)
-            .setRecent(Stratum.newBuilder().setMembers(members).setExposed(exposed).build())
-            .setAll(Stratum.newBuilder().setMembers(4 * members).setExposed(exposed).build())
-            .setFirstSpams(firstSpams).setSenders(senders).build();
-    }
-
-    private static SenderStats sender(String sender, Map<String, Long> byCategory, long recipients, double newRatio) {
-        return SenderStats.newBuilder().setSender(sender).setWindowStart(WINDOW).setWindowEnd(WINDOW + HOUR)
-            .setMessages(byCategory.values().stream().mapToLong(Long::longValue).sum()).setByCategory(new HashMap<>(byCategory))
-            .setDistinctRecipients(recipients).setNewRecipientRatio(newRatio).setOptOutMessages(0).setDistinctCampaigns(2).build();
     }
 
     private static List<String> texts(final JsonNode array) {

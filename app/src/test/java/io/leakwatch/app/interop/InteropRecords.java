@@ -5,13 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.AlertStatus;
 import io.leakwatch.schemas.BuyerEvidence;
 import io.leakwatch.schemas.Category;
+import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.Evidence;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.PooledSenderEvidence;
+import io.leakwatch.schemas.SenderExposure;
+import io.leakwatch.schemas.SenderStats;
 import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.schemas.Stratum;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
@@ -40,6 +47,38 @@ final class InteropRecords {
     }
 
     /** An incident opened with a full evidence pack, and one resolved with every optional field empty. */
+    /** 2026-11-02T10:00+08:00, the newest window of {@link #trafficOfTwoWindows}. */
+    static final long TRAFFIC_WINDOW = 1_793_584_800_000L;
+    private static final long HOUR = 3_600_000L;
+
+    /** Two cohort windows of two apps, meiyou's registrants pulling away in the newer; two spam senders in it. */
+    static TrafficView trafficOfTwoWindows(ZoneOffset offset) {
+        final TrafficView view = new TrafficView(offset);
+        view.add(cohort("meiyou", TRAFFIC_WINDOW - HOUR, 100, 4, 0));
+        view.add(cohort("taobao", TRAFFIC_WINDOW - HOUR, 200, 8, 0));
+        view.add(cohort("meiyou", TRAFFIC_WINDOW, 100, 30, 12));
+        view.add(cohort("taobao", TRAFFIC_WINDOW, 200, 10, 1));
+        view.add(sender("10690000123", Map.of("FRAUD", 40L, "NORMAL", 1L), 38, 0.9));
+        view.add(sender("10690000456", Map.of("MARKETING", 5L), 5, 0.2));
+        view.add(sender("95588", Map.of("TRANSACTIONAL", 300L), 290, 0.1));
+        return view;
+    }
+
+    private static CohortStats cohort(String app, long start, long members, long exposed, long firstSpams) {
+        final List<SenderExposure> senders = exposed == 0 ? List.of() : List.of(SenderExposure.newBuilder()
+            .setSender("10690000123").setExposed(exposed).setRecentExposed(exposed).setCategory(Category.FRAUD).build());
+        return CohortStats.newBuilder().setApp(app).setWindowStart(start).setWindowEnd(start + HOUR).setRegistrations(5)
+            .setRecent(Stratum.newBuilder().setMembers(members).setExposed(exposed).build())
+            .setAll(Stratum.newBuilder().setMembers(4 * members).setExposed(exposed).build())
+            .setFirstSpams(firstSpams).setSenders(senders).build();
+    }
+
+    private static SenderStats sender(String sender, Map<String, Long> byCategory, long recipients, double newRatio) {
+        return SenderStats.newBuilder().setSender(sender).setWindowStart(TRAFFIC_WINDOW).setWindowEnd(TRAFFIC_WINDOW + HOUR)
+            .setMessages(byCategory.values().stream().mapToLong(Long::longValue).sum()).setByCategory(new HashMap<>(byCategory))
+            .setDistinctRecipients(recipients).setNewRecipientRatio(newRatio).setOptOutMessages(0).setDistinctCampaigns(2).build();
+    }
+
     static List<LeakAlert> leakAlerts() {
         return List.of(openAlert(), resolvedAlert());
     }

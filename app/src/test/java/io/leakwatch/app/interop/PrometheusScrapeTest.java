@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,7 @@ class PrometheusScrapeTest {
             listener.classified(Category.FRAUD);
         }
         listener.classified(Category.TRANSACTIONAL);
+        InteropRecords.trafficOfTwoWindows(ZoneOffset.ofHours(8)).bindTo(metrics.registry());
         final String prometheusUrl = startPrometheus();
 
         whilePrometheusRuns(() -> assertThat(value(prometheusUrl, "up{job=\"" + JOB + "\"}")).contains("1"));
@@ -86,6 +88,10 @@ class PrometheusScrapeTest {
             .contains("3");
         assertThat(value(prometheusUrl, "leakwatch_messages_total{category=\"TRANSACTIONAL\"}")).contains("1");
         assertThat(value(prometheusUrl, "sum(leakwatch_messages_total)")).contains("4");
+        // the dashboard's cohort panel: meiyou's 30 of 100 recent registrants exposed where taobao's 5 % predicts 5
+        assertThat(value(prometheusUrl, "topk(1, max by (app) (leakwatch_cohort_excess_exposed))")).contains("25");
+        assertThat(value(prometheusUrl, "leakwatch_cohort_recent_exposed_share{app=\"taobao\"}")).contains("0.05");
+        assertThat(value(prometheusUrl, "leakwatch_cohort_others_recent_exposed_share{app=\"taobao\"}")).contains("0.3");
     }
 
     /** Starts Prometheus on a free port, scraping this test's /metrics every second; returns its base URL. */

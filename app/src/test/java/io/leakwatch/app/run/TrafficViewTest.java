@@ -12,6 +12,7 @@ import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.SenderExposure;
 import io.leakwatch.schemas.SenderStats;
 import io.leakwatch.schemas.Stratum;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -127,6 +128,28 @@ class TrafficViewTest {
         final JsonNode taobao = apps.get(4);
         assertThat(taobao.path("othersRecentShare").asDouble()).as("31 of 1,110").isEqualTo(0.027928);
         assertThat(taobao.path("excess").asDouble()).isEqualTo(2 - 200 * 31 / 1110.0, within(1e-6));
+    }
+
+    @Test
+    void shouldGaugeEachAppsNewestWindowForTheDashboardAppsSeenBeforeBindingIncluded() {
+        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        view.add(cohort("meiyou", T0, 100, 30));
+        view.bindTo(meters);
+        view.add(cohort("taobao", T0, 200, 10));
+        view.add(cohort("jd", T0 - HOUR, 100, 0));
+
+        assertThat(gauge(meters, TrafficView.EXCESS_GAUGE, "meiyou")).as("30 exposed where taobao's 5 %% predicts 5").isEqualTo(25.0);
+        assertThat(gauge(meters, TrafficView.SHARE_GAUGE, "meiyou")).isEqualTo(0.3);
+        assertThat(gauge(meters, TrafficView.OTHERS_SHARE_GAUGE, "taobao")).isEqualTo(0.3);
+        assertThat(gauge(meters, TrafficView.EXCESS_GAUGE, "jd")).as("not in the newest window").isNaN();
+
+        view.add(cohort("meiyou", T0 + HOUR, 100, 5));
+        assertThat(gauge(meters, TrafficView.EXCESS_GAUGE, "meiyou")).as("a newer window, meiyou alone in it").isNaN();
+        assertThat(gauge(meters, TrafficView.SHARE_GAUGE, "meiyou")).isEqualTo(0.05);
+    }
+
+    private static double gauge(SimpleMeterRegistry meters, String name, String app) {
+        return meters.get(name).tag("app", app).gauge().value();
     }
 
     @Test
