@@ -100,7 +100,7 @@ public final class TrafficView {
             registry = meters;
             seen = List.copyOf(gaugedApps);
         }
-        seen.forEach(this::registerGauges);
+        seen.forEach(app -> registerGauges(app, meters));
     }
 
     /**
@@ -193,20 +193,20 @@ public final class TrafficView {
         }
         // outside the lock: a scrape that reads a gauge takes it
         if (firstOfApp && meters != null) {
-            registerGauges(stats.getApp());
+            registerGauges(stats.getApp(), meters);
         }
     }
 
-    private void registerGauges(String app) {
+    private void registerGauges(String app, MeterRegistry meters) {
         Gauge.builder(SHARE_GAUGE, this, view -> view.gauge(app, Exposure::share)).tag("app", app).strongReference(true)
                 .description("Share of the app's recent registrants who got third-party spam in the newest cohort window")
-                .register(registry);
+                .register(meters);
         Gauge.builder(OTHERS_SHARE_GAUGE, this, view -> view.gauge(app, Exposure::othersShare)).tag("app", app).strongReference(true)
                 .description("The same share among the recent registrants of every other app")
-                .register(registry);
+                .register(meters);
         Gauge.builder(EXCESS_GAUGE, this, view -> view.gauge(app, Exposure::excess)).tag("app", app).strongReference(true)
                 .description("Recent registrants of the app exposed beyond what the other apps' share predicts")
-                .register(registry);
+                .register(meters);
     }
 
     /** One gauge's value for an app in the newest cohort window; NaN when the app is not in it or the value is null. */
