@@ -24,6 +24,7 @@ import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.Topic;
 import io.leakwatch.topology.Topics;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,9 +37,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,6 +83,7 @@ class PipelineEndToEndTest {
             kafka.createTopics(TopicSpec.of(topics.all(), 2));
             final List<LeakAlert> alerts = new CopyOnWriteArrayList<>();
             final TrafficView view = new TrafficView(ZoneOffset.ofHours(8));
+            view.bindTo(metrics.registry());
             final Consumer<LeakAlert> collect = alerts::add;
             final EventStream alertStream = http.eventStream(AlertFeed.SSE_PATH);
             // a subscriber of the push feed, connected before any traffic, as a regulator's client would be
@@ -129,7 +135,11 @@ class PipelineEndToEndTest {
                         .contains("event: " + AlertFeed.SSE_EVENT)
                         .anySatisfy(line -> assertThat(line).startsWith("data: {")
                                 .contains("\"app\":\"meiyou\"", "\"status\":\"OPEN\"", "\"evidence\":{")));
-                assertThat(metrics.scrape()).contains("leakwatch_messages_total").contains("leakwatch_alerts_open");
+                // every leakwatch_* series that the shipped alert rules and Grafana dashboard query, this run exposes
+                final String scrape = metrics.scrape();
+                assertThat(seriesQueriedByDeploy()).contains("leakwatch_messages_total", "leakwatch_cohort_excess_exposed")
+                        .allSatisfy(series -> assertThat(Pattern.compile("(?m)^" + series + "[{ ]").matcher(scrape).find())
+                                .as("%s in /metrics", series).isTrue());
                 // the operations centre's traffic views, read from sender.stats and cohort.stats: spam senders in the
                 // newest window, and meiyou's recent registrants far more exposed than other apps' in some window
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -143,6 +153,19 @@ class PipelineEndToEndTest {
                 });
             }
         }
+    }
+
+    /** The leakwatch_* series named in deploy/prometheus's rules and deploy/grafana's dashboard. */
+    private static Set<String> seriesQueriedByDeploy() throws IOException {
+        final Path deploy = Path.of("").toAbsolutePath().resolveSibling("deploy");
+        final Set<String> series = new TreeSet<>();
+        for (Path file : List.of(deploy.resolve("prometheus/leakwatch-rules.yml"), deploy.resolve("grafana/leakwatch-dashboard.json"))) {
+            final Matcher names = Pattern.compile("leakwatch_[a-z_]+").matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (names.find()) {
+                series.add(names.group());
+            }
+        }
+        return series;
     }
 
     private static void produceRaw(String bootstrap, String topic, List<byte[]> values) {
