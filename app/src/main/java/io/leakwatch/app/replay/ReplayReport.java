@@ -74,13 +74,9 @@ public final class ReplayReport {
         if (byApp.isEmpty()) {
             return;
         }
-        // recent members and exposed per window over every app: an app's "others" are these less its own
-        final TreeMap<Long, long[]> totals = new TreeMap<>();
-        byApp.values().forEach(points -> points.forEach((window, point) -> {
-            final long[] total = totals.computeIfAbsent(window, w -> new long[2]);
-            total[0] += point.recentMembers();
-            total[1] += point.recentExposed();
-        }));
+        final RecentTotals totals = new RecentTotals();
+        byApp.values().forEach(points -> points.forEach((window, point) ->
+                totals.add(window, point.recentMembers(), point.recentExposed())));
         final List<String> apps = new ArrayList<>(byApp.keySet());
         final TreeSet<String> alerted = new TreeSet<>();
         summary.alerts().forEach(alert -> alerted.add(alert.getApp()));
@@ -93,30 +89,25 @@ public final class ReplayReport {
         }
     }
 
-    private static void plot(String app, Map<Long, Replay.CohortPoint> points, TreeMap<Long, long[]> totals,
+    private static void plot(String app, Map<Long, Replay.CohortPoint> points, RecentTotals totals,
                              Replay.Summary summary, StringBuilder out) {
-        final long first = totals.firstKey();
-        final long last = Math.max(totals.lastKey(), first + HOUR_MS);
+        final long first = totals.windows().first();
+        final long last = Math.max(totals.windows().last(), first + HOUR_MS);
         final List<double[]> own = new ArrayList<>();
         final List<double[]> others = new ArrayList<>();
         double top = 0;
-        for (Map.Entry<Long, long[]> total : totals.entrySet()) {
-            final long window = total.getKey();
+        for (long window : totals.windows()) {
             final Replay.CohortPoint point = points.get(window);
-            long members = total.getValue()[0];
-            long exposed = total.getValue()[1];
-            if (point != null) {
-                members -= point.recentMembers();
-                exposed -= point.recentExposed();
-                if (point.recentMembers() > 0) {
-                    final double share = (double) point.recentExposed() / point.recentMembers();
-                    own.add(new double[] {window, share});
-                    top = Math.max(top, share);
-                }
+            if (point != null && point.recentMembers() > 0) {
+                final double share = (double) point.recentExposed() / point.recentMembers();
+                own.add(new double[] {window, share});
+                top = Math.max(top, share);
             }
-            if (members > 0) {
-                others.add(new double[] {window, (double) exposed / members});
-                top = Math.max(top, (double) exposed / members);
+            final Double othersShare = point == null ? totals.othersShare(window, 0, 0)
+                    : totals.othersShare(window, point.recentMembers(), point.recentExposed());
+            if (othersShare != null) {
+                others.add(new double[] {window, othersShare});
+                top = Math.max(top, othersShare);
             }
         }
         final double yMax = top <= 0 ? 1 : top * 1.1;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakwatch.app.http.Handler;
 import io.leakwatch.app.http.Response;
 import io.leakwatch.app.replay.AlertJson;
+import io.leakwatch.app.replay.RecentTotals;
 import io.leakwatch.classifier.Category;
 import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.SenderExposure;
@@ -215,8 +216,9 @@ public final class TrafficView {
             newestExposure = new HashMap<>();
             final Map.Entry<Long, Map<String, CohortStats>> newest = cohortWindows.lastEntry();
             if (newest != null) {
-                final long[] total = recentTotals().get(newest.getKey());
-                newest.getValue().forEach((name, stats) -> newestExposure.put(name, Exposure.of(stats, total)));
+                // the newest window's totals only: the gauges read nothing older
+                final RecentTotals totals = recentTotals(Map.of(newest.getKey(), newest.getValue()));
+                newest.getValue().forEach((name, stats) -> newestExposure.put(name, Exposure.of(stats, totals)));
             }
         }
         final Exposure exposure = newestExposure.get(app);
@@ -271,7 +273,7 @@ public final class TrafficView {
             final CohortStats any = newest.getValue().values().iterator().next();
             out.put("windowStart", AlertJson.time(any.getWindowStart(), offset));
             out.put("windowEnd", AlertJson.time(any.getWindowEnd(), offset));
-            final Map<Long, long[]> totals = recentTotals();
+            final RecentTotals totals = recentTotals(cohortWindows);
             final List<ObjectNode> apps = new ArrayList<>();
             for (CohortStats stats : newest.getValue().values()) {
                 apps.add(cohort(stats, totals));
@@ -287,8 +289,8 @@ public final class TrafficView {
     /** An app's recent registrants against every other app's in one window; each null where its denominator is zero. */
     private record Exposure(Double share, Double othersShare, Double expected, Double excess, Double lift) {
 
-        static Exposure of(CohortStats stats, long[] windowTotal) {
-            final Double others = TrafficView.othersShare(stats, windowTotal);
+        static Exposure of(CohortStats stats, RecentTotals totals) {
+            final Double others = TrafficView.othersShare(stats, totals);
             final Double own = TrafficView.share(stats.getRecent().getExposed(), stats.getRecent().getMembers());
             final Double expected = others == null ? null : others * stats.getRecent().getMembers();
             return new Exposure(own, others, expected, expected == null ? null : stats.getRecent().getExposed() - expected,
@@ -296,13 +298,13 @@ public final class TrafficView {
         }
     }
 
-    private ObjectNode cohort(CohortStats stats, Map<Long, long[]> totals) {
+    private ObjectNode cohort(CohortStats stats, RecentTotals totals) {
         final ObjectNode node = JSON.createObjectNode();
         node.put("app", stats.getApp());
         node.put("registrations", stats.getRegistrations());
         node.set("recent", stratum(stats.getRecent()));
         node.set("all", stratum(stats.getAll()));
-        final Exposure exposure = Exposure.of(stats, totals.get(stats.getWindowStart()));
+        final Exposure exposure = Exposure.of(stats, totals);
         putShare(node, "othersRecentShare", exposure.othersShare());
         putShare(node, "expected", exposure.expected());
         putShare(node, "excess", exposure.excess());
@@ -315,7 +317,7 @@ public final class TrafficView {
         return node;
     }
 
-    private ArrayNode history(String app, Map<Long, long[]> totals) {
+    private ArrayNode history(String app, RecentTotals totals) {
         final ArrayNode points = JSON.createArrayNode();
         for (Map.Entry<Long, Map<String, CohortStats>> window : cohortWindows.entrySet()) {
             final CohortStats stats = window.getValue().get(app);
@@ -325,27 +327,21 @@ public final class TrafficView {
             final ObjectNode point = points.addObject();
             point.put("windowStart", AlertJson.time(window.getKey(), offset));
             putShare(point, "recentShare", share(stats.getRecent().getExposed(), stats.getRecent().getMembers()));
-            putShare(point, "othersRecentShare", othersShare(stats, totals.get(window.getKey())));
+            putShare(point, "othersRecentShare", othersShare(stats, totals));
         }
         return points;
     }
 
-    /** Per cohort window, the recent members and recent exposed summed over every app: an app's others are these less its own. */
-    private Map<Long, long[]> recentTotals() {
-        final Map<Long, long[]> totals = new HashMap<>();
-        cohortWindows.forEach((start, apps) -> {
-            final long[] sum = new long[2];
-            apps.values().forEach(s -> {
-                sum[0] += s.getRecent().getMembers();
-                sum[1] += s.getRecent().getExposed();
-            });
-            totals.put(start, sum);
-        });
+    /** The recent totals of the given cohort windows. */
+    private static RecentTotals recentTotals(Map<Long, Map<String, CohortStats>> windows) {
+        final RecentTotals totals = new RecentTotals();
+        windows.forEach((start, apps) -> apps.values().forEach(s ->
+                totals.add(start, s.getRecent().getMembers(), s.getRecent().getExposed())));
         return totals;
     }
 
-    private static Double othersShare(CohortStats stats, long[] windowTotal) {
-        return share(windowTotal[1] - stats.getRecent().getExposed(), windowTotal[0] - stats.getRecent().getMembers());
+    private static Double othersShare(CohortStats stats, RecentTotals totals) {
+        return totals.othersShare(stats.getWindowStart(), stats.getRecent().getMembers(), stats.getRecent().getExposed());
     }
 
     private static Double share(long part, long whole) {
