@@ -72,6 +72,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     private KeyValueStore<String, SenderAccumulator> senders;
     /** Lowest bucket still open in this task; rebuilt from the store after a restart. */
     private long openBucket = Long.MIN_VALUE;
+    /** Whether the store holds an open state of the older format already in the next bucket; false after the first close. */
+    private boolean mayBeAhead;
 
     public CohortProcessor(LeakWatchConfig config) {
         this.config = config;
@@ -88,13 +90,16 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         this.open = context.getStateStore(OPEN_STORE);
         this.registrations = context.getStateStore(REGISTRATIONS_STORE);
         this.senders = context.getStateStore(SENDERS_STORE);
+        long newestOpen = Long.MIN_VALUE;
         try (KeyValueIterator<String, CohortState> it = open.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, CohortState> entry = it.next();
                 final long bucket = entry.value.getBucket() - (isNextKey(entry.key) ? 1 : 0);
                 openBucket = openBucket == Long.MIN_VALUE ? bucket : Math.min(openBucket, bucket);
+                newestOpen = isNextKey(entry.key) ? newestOpen : Math.max(newestOpen, bucket);
             }
         }
+        mayBeAhead = newestOpen > openBucket;
     }
 
     @Override
@@ -131,9 +136,13 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
 
     /**
      * Whether the app's open state is already the next bucket's: written before next states existed, an app whose first
-     * event came in a grace period got its open state in the next bucket. Read only for events of the next bucket.
+     * event came in a grace period got its open state in the next bucket. Read only for events of the next bucket, and
+     * only until the first close after a restart found such states (none are written since).
      */
     private boolean isAhead(String app) {
+        if (!mayBeAhead) {
+            return false;
+        }
         final CohortState state = open.get(app);
         return state != null && state.getBucket() > openBucket;
     }
@@ -278,6 +287,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             open.put(entry.getKey(), advance(promote(entry.getValue()), null, lastClosable));
         }
         openBucket = lastClosable + 1;
+        mayBeAhead = false;
     }
 
     /**
