@@ -12,6 +12,7 @@ import io.leakwatch.schemas.internal.CohortHistory;
 import io.leakwatch.schemas.internal.CohortState;
 import io.leakwatch.schemas.internal.Incident;
 import io.leakwatch.schemas.internal.MembershipList;
+import io.leakwatch.schemas.internal.RegistrationBucket;
 import io.leakwatch.schemas.internal.RegistrationHistory;
 import io.leakwatch.schemas.internal.SenderAccumulator;
 import io.leakwatch.schemas.internal.SenderHistory;
@@ -122,6 +123,7 @@ public final class LeakWatchTopology {
         builder.addStateStore(stores.store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
         builder.addStateStore(stores.store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
         builder.addStateStore(stores.store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
+        builder.addStateStore(stores.store(CohortProcessor.BUCKETS_STORE, serdes.value(RegistrationBucket.class)));
         builder.addStateStore(stores.store(CohortProcessor.SENDERS_STORE, serdes.value(SenderAccumulator.class)));
         builder.addStateStore(stores.store(DetectorProcessor.HISTORY_STORE, serdes.value(CohortHistory.class)));
         builder.addStateStore(stores.store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
@@ -132,7 +134,8 @@ public final class LeakWatchTopology {
                 .repartition(Repartitioned.<String, CohortEvent>as("cohort-events-by-app")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)))
                 .process(() -> new CohortProcessor(config), Named.as("cohort-stats"),
-                        CohortProcessor.OPEN_STORE, CohortProcessor.REGISTRATIONS_STORE, CohortProcessor.SENDERS_STORE);
+                        CohortProcessor.OPEN_STORE, CohortProcessor.REGISTRATIONS_STORE, CohortProcessor.BUCKETS_STORE,
+                        CohortProcessor.SENDERS_STORE);
         // Sender-totals shards feed the detector only; the public topic carries apps.
         cohortStats
                 .filterNot((key, stats) -> key.startsWith(MembershipProcessor.TOTALS_PREFIX), Named.as("cohort-stats-public"))

@@ -21,8 +21,8 @@ class TopologyDescriptionTest {
         assertThat(text).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("STATE-STORE-");
         assertThat(stores()).containsExactlyInAnyOrder(
                 "apps-global-store", "rules-global-store", "membership-store", "cohort-open-store",
-                "cohort-registrations-store", "cohort-senders-store", "detector-history-store", "incident-store", "sender-bucket-store",
-                "sender-due-store", "sender-history-store", "sender-first-seen-store");
+                "cohort-registration-buckets-store", "cohort-registrations-store", "cohort-senders-store", "detector-history-store",
+                "incident-store", "sender-bucket-store", "sender-due-store", "sender-history-store", "sender-first-seen-store");
     }
 
     @Test

@@ -44,11 +44,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * of a busy app, or of a sender-totals shard, which sees every spam sender, run into the thousands per hour: kept
  * in the app's value they made each event cost as much as the whole map, and the cohort stage the pipeline's
  * bottleneck (38 % of the stream thread in the end-to-end benchmark's profile).
+ *
+ * <p>Registrations are kept the same way: one entry per app and bucket ({@link #BUCKETS_STORE}, keyed app, NUL, bucket;
+ * buckets older than the recent horizon merged into one entry per day), read whole only when a bucket closes. Until
+ * 2026-12-02 an app's whole registration history (a day-long entry for each of the 90 days of the membership
+ * lifetime, with its overlaps) was one value ({@link #REGISTRATIONS_STORE}), read and written for every registration
+ * and every co-membership: a quarter of the replay's time on a scenario of 120 apps. A history of that format moves to
+ * the new store on the first event after a start.
  */
 public final class CohortProcessor implements Processor<String, CohortEvent, String, CohortStats> {
 
     public static final String OPEN_STORE = "cohort-open-store";
+    /** Up to 2026-12-02: each app's registration history as one value. Read only to move it to {@link #BUCKETS_STORE}. */
     public static final String REGISTRATIONS_STORE = "cohort-registrations-store";
+    public static final String BUCKETS_STORE = "cohort-registration-buckets-store";
     public static final String SENDERS_STORE = "cohort-senders-store";
     /** Separates the app from the sender in {@link #SENDERS_STORE} keys; neither contains it. */
     private static final char KEY_SEPARATOR = '\u0000';
@@ -68,12 +77,15 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     private final long ttlBuckets;
     private ProcessorContext<String, CohortStats> context;
     private KeyValueStore<String, CohortState> open;
-    private KeyValueStore<String, RegistrationHistory> registrations;
+    private KeyValueStore<String, RegistrationHistory> legacyHistories;
+    private KeyValueStore<String, RegistrationBucket> registrations;
     private KeyValueStore<String, SenderAccumulator> senders;
     /** Lowest bucket still open in this task; rebuilt from the store after a restart. */
     private long openBucket = Long.MIN_VALUE;
     /** Whether the store holds an open state of the older format already in the next bucket; false after the first close. */
     private boolean mayBeAhead;
+    /** Whether {@link #REGISTRATIONS_STORE} may hold histories of the earlier format: until the first event is processed. */
+    private boolean legacyPending = true;
 
     public CohortProcessor(LeakWatchConfig config) {
         this.config = config;
@@ -88,7 +100,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     public void init(ProcessorContext<String, CohortStats> context) {
         this.context = context;
         this.open = context.getStateStore(OPEN_STORE);
-        this.registrations = context.getStateStore(REGISTRATIONS_STORE);
+        this.legacyHistories = context.getStateStore(REGISTRATIONS_STORE);
+        this.registrations = context.getStateStore(BUCKETS_STORE);
         this.senders = context.getStateStore(SENDERS_STORE);
         long newestOpen = Long.MIN_VALUE;
         try (KeyValueIterator<String, CohortState> it = open.all()) {
@@ -107,6 +120,9 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         final CohortEvent event = record.value();
         if (record.key() == null || event == null) {
             return;
+        }
+        if (legacyPending) {
+            moveLegacyHistories();
         }
         closeBucketsUpTo(Math.floorDiv(context.currentStreamTimeMs() - graceMs, bucketMs) - 1);
         final long eventBucket = Math.floorDiv(event.getTs(), bucketMs);
@@ -163,26 +179,72 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
 
     private void countRegistration(CohortState state, CohortEvent event) {
         state.setRegistrations(state.getRegistrations() + 1);
-        final RegistrationHistory history = history(event.getApp());
-        final RegistrationBucket entry = entryFor(history, Math.floorDiv(event.getRegisteredAt(), bucketMs));
+        final long bucket = Math.floorDiv(event.getRegisteredAt(), bucketMs);
+        RegistrationBucket entry = entryCovering(event.getApp(), bucket);
+        if (entry == null) {
+            entry = RegistrationBucket.newBuilder().setBucket(bucket).setSpan(1).setMembers(0).setShared(new HashMap<>()).build();
+        }
         entry.setMembers(entry.getMembers() + 1);
-        event.getCoApps().forEach(co -> entry.getShared().merge(co, 1L, Long::sum));
-        registrations.put(event.getApp(), history);
+        for (String co : event.getCoApps()) {
+            entry.getShared().merge(co, 1L, Long::sum);
+        }
+        registrations.put(bucketKey(event.getApp(), entry.getBucket()), entry);
     }
 
     private void countCoMember(CohortEvent event) {
-        final RegistrationHistory history = registrations.get(event.getApp());
-        if (history == null) {
-            return;
+        final RegistrationBucket entry = entryCovering(event.getApp(), Math.floorDiv(event.getRegisteredAt(), bucketMs));
+        if (entry != null) {
+            entry.getShared().merge(event.getOtherApp(), 1L, Long::sum);
+            registrations.put(bucketKey(event.getApp(), entry.getBucket()), entry);
         }
-        final long bucket = Math.floorDiv(event.getRegisteredAt(), bucketMs);
-        for (RegistrationBucket entry : history.getBuckets()) {
-            if (bucket >= entry.getBucket() && bucket < entry.getBucket() + entry.getSpan()) {
-                entry.getShared().merge(event.getOtherApp(), 1L, Long::sum);
-                registrations.put(event.getApp(), history);
-                return;
+    }
+
+    /** The app's entry that covers a bucket: the bucket's own, or the day-long one it was merged into; null if none. */
+    private RegistrationBucket entryCovering(String app, long bucket) {
+        final RegistrationBucket own = registrations.get(bucketKey(app, bucket));
+        if (own != null) {
+            return own;
+        }
+        final long day = dayBlock(bucket);
+        if (day == bucket) {
+            return null;
+        }
+        final RegistrationBucket merged = registrations.get(bucketKey(app, day));
+        return merged != null && bucket < merged.getBucket() + merged.getSpan() ? merged : null;
+    }
+
+    private static long dayBlock(long bucket) {
+        return Math.floorDiv(bucket, BUCKETS_PER_DAY_BLOCK) * BUCKETS_PER_DAY_BLOCK;
+    }
+
+    /** Keys sort by bucket within an app: the bucket's bits with the sign flipped, as 16 hex digits. */
+    private static String bucketKey(String app, long bucket) {
+        final String hex = Long.toHexString(bucket ^ Long.MIN_VALUE);
+        return app + KEY_SEPARATOR + "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /**
+     * Moves every history of the earlier format (one value per app) to one entry per bucket. Entries already in the
+     * new store for the same bucket (none unless two formats ran side by side) are added to.
+     */
+    private void moveLegacyHistories() {
+        final List<KeyValue<String, RegistrationHistory>> histories = new ArrayList<>();
+        try (KeyValueIterator<String, RegistrationHistory> it = legacyHistories.all()) {
+            it.forEachRemaining(histories::add);
+        }
+        for (KeyValue<String, RegistrationHistory> history : histories) {
+            for (RegistrationBucket entry : history.value.getBuckets()) {
+                final String key = bucketKey(history.key, entry.getBucket());
+                final RegistrationBucket existing = registrations.get(key);
+                if (existing != null) {
+                    entry.setMembers(entry.getMembers() + existing.getMembers());
+                    existing.getShared().forEach((app, n) -> entry.getShared().merge(app, n, Long::sum));
+                }
+                registrations.put(key, entry);
             }
+            legacyHistories.delete(history.key);
         }
+        legacyPending = false;
     }
 
     private void countExposure(String key, CohortState state, CohortEvent event) {
@@ -333,11 +395,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
 
     private void emit(CohortState state, long bucket) {
         final boolean totals = state.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX);
-        final RegistrationHistory history = history(state.getApp());
-        if (!totals) {
-            compact(history, bucket);
-            registrations.put(state.getApp(), history);
-        }
+        final List<RegistrationBucket> history = totals ? List.of() : compactHistory(state.getApp(), bucket);
         final boolean closingOwnBucket = state.getBucket() == bucket;
         final CohortStats stats = CohortStats.newBuilder()
                 .setApp(state.getApp())
@@ -360,10 +418,11 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     }
 
     /** Members registered in buckets [from, bucket], with their overlaps, and the exposure counted. */
-    private static Stratum stratum(RegistrationHistory history, long bucket, long from, long exposed, Map<String, Long> sharedExposed) {
+    private static Stratum stratum(List<RegistrationBucket> history, long bucket, long from, long exposed,
+                                   Map<String, Long> sharedExposed) {
         long members = 0;
         final Map<String, Long> shared = new TreeMap<>();
-        for (RegistrationBucket entry : history.getBuckets()) {
+        for (RegistrationBucket entry : history) {
             final long last = entry.getBucket() + entry.getSpan() - 1;
             if (last < from || entry.getBucket() > bucket) {
                 continue;
@@ -410,56 +469,57 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                 .map(Map.Entry::getKey).orElse(fallback);
     }
 
-    private RegistrationHistory history(String app) {
-        final RegistrationHistory history = registrations.get(app);
-        return history != null ? history : RegistrationHistory.newBuilder().setApp(app).setBuckets(new ArrayList<>()).build();
-    }
-
-    private static RegistrationBucket entryFor(RegistrationHistory history, long bucket) {
-        final List<RegistrationBucket> buckets = history.getBuckets();
-        for (int i = buckets.size() - 1; i >= 0; i--) {
-            final RegistrationBucket entry = buckets.get(i);
-            if (bucket >= entry.getBucket() && bucket < entry.getBucket() + entry.getSpan()) {
-                return entry;
-            }
-        }
-        final RegistrationBucket created = RegistrationBucket.newBuilder().setBucket(bucket).setSpan(1).setMembers(0)
-                .setShared(new HashMap<>()).build();
-        // Registrations arrive almost in order; keep the list sorted for the range sums.
-        int at = buckets.size();
-        while (at > 0 && buckets.get(at - 1).getBucket() > bucket) {
-            at--;
-        }
-        buckets.add(at, created);
-        return created;
-    }
-
     /**
-     * Drops registrations past the membership lifetime and merges those older than the recent horizon into
-     * day-long entries, so the history stays small (a few hundred entries) however busy the app.
+     * The app's registrations, oldest first, after dropping those past the membership lifetime and merging those older
+     * than the recent horizon into day-long entries, so the history stays small (a few hundred entries) however busy
+     * the app. The store is updated to match.
      */
-    private void compact(RegistrationHistory history, long bucket) {
+    private List<RegistrationBucket> compactHistory(String app, long bucket) {
+        final String prefix = app + KEY_SEPARATOR;
+        final List<RegistrationBucket> entries = new ArrayList<>();
+        try (KeyValueIterator<String, RegistrationBucket> it = registrations.prefixScan(prefix, PREFIX_SERIALIZER)) {
+            it.forEachRemaining(entry -> entries.add(entry.value));
+        }
         final List<RegistrationBucket> kept = new ArrayList<>();
-        for (RegistrationBucket entry : history.getBuckets()) {
+        RegistrationBucket day = null;
+        boolean dayChanged = false;
+        for (RegistrationBucket entry : entries) {
             if (entry.getBucket() + entry.getSpan() - 1 < bucket - ttlBuckets + 1) {
+                registrations.delete(bucketKey(app, entry.getBucket()));
                 continue;
             }
-            final long block = Math.floorDiv(entry.getBucket(), BUCKETS_PER_DAY_BLOCK) * BUCKETS_PER_DAY_BLOCK;
+            final long block = dayBlock(entry.getBucket());
             // Merge only whole days that lie entirely before the recent horizon, so the recent stratum stays exact.
             final boolean wholeDayOld = block + BUCKETS_PER_DAY_BLOCK - 1 < bucket - recentBuckets;
-            if (wholeDayOld && entry.getSpan() == 1) {
-                final RegistrationBucket last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-                if (last != null && last.getBucket() == block && last.getSpan() == BUCKETS_PER_DAY_BLOCK) {
-                    last.setMembers(last.getMembers() + entry.getMembers());
-                    entry.getShared().forEach((app, n) -> last.getShared().merge(app, n, Long::sum));
-                    continue;
-                }
-                kept.add(RegistrationBucket.newBuilder().setBucket(block).setSpan(BUCKETS_PER_DAY_BLOCK)
-                        .setMembers(entry.getMembers()).setShared(new HashMap<>(entry.getShared())).build());
+            if (!wholeDayOld || entry.getSpan() != 1) {
+                kept.add(entry);
                 continue;
             }
-            kept.add(entry);
+            if (day == null || day.getBucket() != block) {
+                if (dayChanged) {
+                    registrations.put(bucketKey(app, day.getBucket()), day);
+                    dayChanged = false;
+                }
+                final RegistrationBucket last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+                if (last != null && last.getBucket() == block && last.getSpan() == BUCKETS_PER_DAY_BLOCK) {
+                    day = last;
+                } else {
+                    day = RegistrationBucket.newBuilder().setBucket(block).setSpan(BUCKETS_PER_DAY_BLOCK).setMembers(0)
+                            .setShared(new HashMap<>()).build();
+                    kept.add(day);
+                }
+            }
+            day.setMembers(day.getMembers() + entry.getMembers());
+            final Map<String, Long> shared = day.getShared();
+            entry.getShared().forEach((other, n) -> shared.merge(other, n, Long::sum));
+            dayChanged = true;
+            if (entry.getBucket() != block) {
+                registrations.delete(bucketKey(app, entry.getBucket()));
+            }
         }
-        history.setBuckets(kept);
+        if (dayChanged) {
+            registrations.put(bucketKey(app, day.getBucket()), day);
+        }
+        return kept;
     }
 }

@@ -10,6 +10,8 @@ import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.SenderExposure;
 import io.leakwatch.schemas.internal.CohortState;
+import io.leakwatch.schemas.internal.RegistrationBucket;
+import io.leakwatch.schemas.internal.RegistrationHistory;
 import io.leakwatch.schemas.internal.SenderAccumulator;
 import io.leakwatch.topology.LeakWatchDriver;
 import java.util.List;
@@ -225,4 +227,50 @@ class CohortStatsTest {
                                 org.assertj.core.groups.Tuple.tuple("1069999", 1L, Category.MARKETING)));
     }
 
+    @Test
+    void shouldKeepCountingMembersMergedIntoDaysAndDropThemAfterTheLifetime() {
+        final LeakWatchDriver lw2 = new LeakWatchDriver(LeakWatchDriver.config("leakwatch.recent.horizon", "PT2H",
+                "leakwatch.member.ttl", "P3D"));
+        try (lw2) {
+            lw2.app("meiyou", "美柚", "1069001");
+            lw2.app("eleme", "饿了么", "1069002");
+            lw2.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+            lw2.send(T0 + 3 * HOUR + 10 * MINUTE, "1069001", "13800138001", MEIYOU_OTP);
+            // A day later: both first-day buckets are older than the horizon and merged into one entry for the day;
+            // a co-membership then lands in that merged entry.
+            lw2.send(T0 + 30 * HOUR + 10 * MINUTE, "1069002", "13800138001", ELEME_OTP);
+            lw2.send(T0 + 31 * HOUR + 6 * MINUTE, "1069001", "13800138002", MEIYOU_OTP);
+            final CohortStats dayLater = lastOf(lw2.cohortStats(), "meiyou");
+            assertThat(dayLater.getWindowStart()).isEqualTo(T0 + 30 * HOUR);
+            assertThat(dayLater.getAll().getMembers()).isEqualTo(2);
+            assertThat(dayLater.getAll().getSharedMembers()).isEqualTo(Map.of("eleme", 1L));
+            assertThat(dayLater.getRecent().getMembers()).isZero();
+            // Past the three-day lifetime of the first day's members only the later one counts.
+            lw2.send(T0 + 4 * 24 * HOUR + 10 * MINUTE, "1069002", "13800138009", ELEME_OTP);
+            lw2.send(T0 + 4 * 24 * HOUR + HOUR + 6 * MINUTE, "1069002", "13800138008", ELEME_OTP);
+            assertThat(lastOf(lw2.cohortStats(), "meiyou").getAll().getMembers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldCountTheMembersOfARegistrationHistoryOfTheEarlierFormat() {
+        // What LeakWatch up to 2026-12-02 kept: the app's whole history as one value, here 3 members an hour earlier,
+        // found by the first event after a start.
+        final org.apache.kafka.streams.state.KeyValueStore<String, RegistrationHistory> legacy =
+                lw.driver().getKeyValueStore(CohortProcessor.REGISTRATIONS_STORE);
+        legacy.put("meiyou", RegistrationHistory.newBuilder().setApp("meiyou").setBuckets(new java.util.ArrayList<>(List.of(
+                RegistrationBucket.newBuilder().setBucket(T0 / HOUR - 1).setSpan(1).setMembers(3)
+                        .setShared(new java.util.HashMap<>(Map.of("eleme", 1L))).build()))).build());
+        lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069001", "13800138001", MEIYOU_OTP);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138004", ELEME_OTP);
+        final CohortStats meiyou = lastOf(lw.cohortStats(), "meiyou");
+        assertThat(meiyou.getRecent().getMembers()).as("3 moved, 2 counted after").isEqualTo(5);
+        assertThat(meiyou.getRecent().getSharedMembers()).isEqualTo(Map.of("eleme", 1L));
+        assertThat(legacy.approximateNumEntries()).isZero();
+    }
+
+    private static CohortStats lastOf(List<CohortStats> stats, String app) {
+        return stats.stream().filter(s -> s.getApp().equals(app)).reduce((a, b) -> b).orElseThrow();
+    }
 }
