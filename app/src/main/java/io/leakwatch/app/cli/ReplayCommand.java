@@ -9,6 +9,7 @@ import io.leakwatch.topology.PipelineListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,7 +58,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
         final LeakWatchConfig settings = ConfigFiles.load(config, true);
         final long started = System.nanoTime();
-        final Replay replay = new Replay(settings, PipelineListener.NONE);
+        // A carrier's archive takes minutes: say where it has got to, on standard error so the output stays the alerts.
+        final Replay replay = new Replay(settings, PipelineListener.NONE, (events, eventTime, offset, alerts) ->
+                System.err.printf("replay: %,d events read, event time %s, %d alert state changes so far, %,.0f events/s%n",
+                        events, AlertJson.time(eventTime, offset), alerts, events / ((System.nanoTime() - started) / 1e9)),
+                Duration.ofSeconds(30));
         final Replay.Summary summary = input.dir != null
                 ? replay.replayDirectory(input.dir, alerts)
                 : replay.replay(input.export.events, input.export.apps, alerts);

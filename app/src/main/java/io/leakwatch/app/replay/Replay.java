@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +55,37 @@ public final class Replay {
         }
     }
 
+    /** Where a long replay has got to: called every {@code every} of wall-clock time, at most once per drain. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (events, eventTime, offset, alerts) -> { };
+
+        /**
+         * @param events    input lines read so far
+         * @param eventTime event time of the last of them (epoch ms)
+         * @param alerts    alert state changes so far
+         */
+        void at(long events, long eventTime, ZoneOffset offset, int alerts);
+    }
+
     /** Output topics are drained every this many input records, so a long archive does not pile up in memory. */
     private static final int DRAIN_EVERY = 20_000;
 
     private final LeakWatchConfig config;
     private final PipelineListener listener;
+    private final Progress progress;
+    private final long progressEveryNanos;
 
     public Replay(LeakWatchConfig config, PipelineListener listener) {
+        this(config, listener, Progress.NONE, Duration.ofDays(1));
+    }
+
+    public Replay(LeakWatchConfig config, PipelineListener listener, Progress progress, Duration every) {
         // The test driver commits after every record; RocksDB would fsync a checkpoint each time.
         this.config = config.withInMemoryState(true);
         this.listener = listener;
+        this.progress = progress;
+        this.progressEveryNanos = every.toNanos();
     }
 
     /** Replays a simulator output directory ({@code events.jsonl} and {@code apps.json}). */
@@ -104,6 +126,7 @@ public final class Replay {
             final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
 
             long lastTs = 0;
+            long nextProgress = System.nanoTime() + progressEveryNanos;
             for (App app : apps) {
                 appInput.pipeInput(new TestRecord<>(app.getId(), app, null, 0L));
             }
@@ -123,6 +146,10 @@ public final class Replay {
                     keepCohorts(cohortOutput, cohorts);
                     alerts.addAll(alertOutput.readValuesToList());
                     deadLetters += dlqOutput.readValuesToList().size();
+                    if (System.nanoTime() - nextProgress >= 0) {
+                        progress.at(count, lastTs, offset == null ? ZoneOffset.UTC : offset, alerts.size());
+                        nextProgress = System.nanoTime() + progressEveryNanos;
+                    }
                 }
             }
             alerts.addAll(alertOutput.readValuesToList());

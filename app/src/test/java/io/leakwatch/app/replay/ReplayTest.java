@@ -41,9 +41,18 @@ class ReplayTest {
 
     @Test
     void shouldOpenOneIncidentForTheLeakingAppAndNoneForOthers() throws IOException {
-        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE)
+        final List<long[]> progress = new java.util.ArrayList<>();
+        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE,
+                (events, eventTime, offset, alerts) -> progress.add(new long[] {events, eventTime, alerts}), java.time.Duration.ZERO)
                 .replayDirectory(traffic, work.resolve("alerts-a.jsonl"));
 
+        // Progress at every drain (20,000 lines) when asked for it that often, moving forward in events and event time.
+        assertThat(progress).hasSize((int) (summary.events() / 20_000));
+        for (int i = 1; i < progress.size(); i++) {
+            assertThat(progress.get(i)[0]).isEqualTo(progress.get(i - 1)[0] + 20_000);
+            assertThat(progress.get(i)[1]).isGreaterThan(progress.get(i - 1)[1]);
+        }
+        assertThat(progress.get(progress.size() - 1)[2]).isBetween(0L, (long) summary.alerts().size());
         final List<LeakAlert> opened = summary.alerts().stream().filter(a -> a.getStatus() == AlertStatus.OPEN).toList();
         assertThat(opened).extracting(LeakAlert::getApp).containsExactly("meiyou");
         assertThat(opened.get(0).getBuyerSenders()).isNotEmpty();
