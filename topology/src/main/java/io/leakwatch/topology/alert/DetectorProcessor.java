@@ -35,6 +35,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * members. A weak leak's test passes in some hours and not in others; until 2026-12-02 an evaluation was quiet as
  * soon as the test failed, and a held-out scenario (5 % of jd's registrants, one message each) saw its incident
  * RESOLVED while both buyers went on, and a second one OPEN nine hours later for the same leak.
+ *
+ * <p>An app's history is one value of {@link #HISTORY_STORE}: its last {@code maxWindowBuckets} statistics, each
+ * with at most {@code leakwatch.top.senders} senders. A sender-totals shard lists every spam sender of its share of
+ * the traffic, so its windows are one value each (key: the shard, NUL, the bucket), and no value grows with the
+ * window count. Until 2026-12-02 a shard's 24 windows were one value too: about 35 bytes per sender and window
+ * serialised, so past Kafka's default 1 MB limit on a record (and so on a changelog record) at some 1,200 spam
+ * senders per shard and hour, 10,000 in all, which a national carrier's traffic can exceed. One window of a shard
+ * reaches 1 MB at some 30,000 senders per shard and hour; the repartition record that brings it has the same size.
  */
 public final class DetectorProcessor implements Processor<String, CohortStats, String, LeakAlert> {
 
@@ -46,6 +54,8 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
      * share of all spam that does: a buyer that also sprays random lists reaches a large cohort by chance.
      */
     static final double TARGETING_LIFT = 2.0;
+    /** Separates a shard from the bucket in {@link #HISTORY_STORE} keys of shard windows; no app id contains it. */
+    private static final char SHARD_WINDOW_SEPARATOR = '\u0000';
 
     private final LeakWatchConfig config;
     private final LeakEvaluator evaluator;
@@ -75,7 +85,7 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
         try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, CohortHistory> entry = it.next();
-                knownApps.add(entry.key);
+                knownApps.add(entry.value.getApp());
                 final List<CohortStats> stats = entry.value.getStats();
                 if (!stats.isEmpty()) {
                     newestBucket = Math.max(newestBucket, bucketOf(stats.get(stats.size() - 1)));
@@ -119,6 +129,8 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
                     firstSeen.put(sender.getSender(), stats.getWindowStart());
                 }
             }
+            rememberShardWindow(stats);
+            return;
         }
         final CohortHistory existing = histories.get(stats.getApp());
         final List<CohortStats> list = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getStats());
@@ -135,22 +147,75 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
         histories.put(stats.getApp(), CohortHistory.newBuilder().setApp(stats.getApp()).setStats(list).build());
     }
 
+    /** A shard's window under a key of its own; a shard history of the earlier format (all windows in one value) is split first. */
+    private void rememberShardWindow(CohortStats stats) {
+        final CohortHistory legacy = histories.get(stats.getApp());
+        if (legacy != null) {
+            for (CohortStats old : legacy.getStats()) {
+                putShardWindow(old);
+            }
+            histories.delete(stats.getApp());
+        }
+        putShardWindow(stats);
+        knownApps.add(stats.getApp());
+    }
+
+    private void putShardWindow(CohortStats stats) {
+        histories.put(shardWindowKey(stats.getApp(), bucketOf(stats)),
+                CohortHistory.newBuilder().setApp(stats.getApp()).setStats(new ArrayList<>(List.of(stats))).build());
+    }
+
+    /** Sorts by bucket within a shard: the bucket's bits with the sign flipped, as 16 hex digits. */
+    private static String shardWindowKey(String shard, long bucket) {
+        final String hex = Long.toHexString(bucket ^ Long.MIN_VALUE);
+        return shard + SHARD_WINDOW_SEPARATOR + "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /**
+     * Every app's and shard's history, oldest first, as the evaluation reads it: a shard's windows gathered from their
+     * keys, only its newest {@code maxWindowBuckets} kept (older ones are deleted), as an app's history keeps them.
+     */
+    private SortedMap<String, List<CohortStats>> readHistories() {
+        final SortedMap<String, List<CohortStats>> all = new TreeMap<>();
+        final Map<String, TreeMap<Long, String>> shardKeys = new TreeMap<>();
+        try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
+            while (it.hasNext()) {
+                final KeyValue<String, CohortHistory> entry = it.next();
+                final List<CohortStats> stats = all.computeIfAbsent(entry.value.getApp(), app -> new ArrayList<>());
+                stats.addAll(entry.value.getStats());
+                if (entry.key.indexOf(SHARD_WINDOW_SEPARATOR) >= 0) {
+                    entry.value.getStats().forEach(s -> shardKeys.computeIfAbsent(entry.value.getApp(), shard -> new TreeMap<>())
+                            .put(bucketOf(s), entry.key));
+                }
+            }
+        }
+        for (Map.Entry<String, TreeMap<Long, String>> shard : shardKeys.entrySet()) {
+            final List<CohortStats> stats = all.get(shard.getKey());
+            stats.sort(java.util.Comparator.comparingLong(CohortStats::getWindowStart));
+            while (stats.size() > config.maxWindowBuckets()) {
+                final long oldest = bucketOf(stats.remove(0));
+                final String key = shard.getValue().remove(oldest);
+                if (key != null) {
+                    histories.delete(key);
+                }
+            }
+        }
+        return all;
+    }
+
     private void evaluate(long bucket) {
         evaluatedBucket = bucket;
         final long at = (bucket + 1) * config.bucketMs() + config.grace().toMillis();
         final SortedMap<String, List<CohortStats>> window = new TreeMap<>();
-        try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
-            while (it.hasNext()) {
-                final KeyValue<String, CohortHistory> entry = it.next();
-                final List<CohortStats> upTo = new ArrayList<>();
-                for (CohortStats s : entry.value.getStats()) {
-                    if (bucketOf(s) <= bucket) {
-                        upTo.add(s);
-                    }
+        for (Map.Entry<String, List<CohortStats>> entry : readHistories().entrySet()) {
+            final List<CohortStats> upTo = new ArrayList<>();
+            for (CohortStats s : entry.getValue()) {
+                if (bucketOf(s) <= bucket) {
+                    upTo.add(s);
                 }
-                if (!upTo.isEmpty()) {
-                    window.put(entry.key, upTo);
-                }
+            }
+            if (!upTo.isEmpty()) {
+                window.put(entry.getKey(), upTo);
             }
         }
         final Map<String, LeakEvaluator.Signal> signals = new TreeMap<>();

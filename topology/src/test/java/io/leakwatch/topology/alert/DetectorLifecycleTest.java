@@ -9,7 +9,9 @@ import io.leakwatch.schemas.AlertStatus;
 import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.schemas.internal.CohortHistory;
 import io.leakwatch.topology.LeakWatchDriver;
+import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,8 +117,61 @@ class DetectorLifecycleTest {
     }
 
     private void registerApps() {
+        registerApps(lw);
+    }
+
+    private static void registerApps(LeakWatchDriver driver) {
         for (int a = 0; a < SIGNATURES.size(); a++) {
-            lw.app(appId(a), SIGNATURES.get(a), port(a));
+            driver.app(appId(a), SIGNATURES.get(a), port(a));
+        }
+    }
+
+    @Test
+    void shouldKeepEachSenderTotalsWindowUnderAKeyOfItsOwnAndReadAHistoryOfTheEarlierFormat() {
+        registerApps();
+        final List<SmsEvent> events = traffic(new Random(20250303), LEAK_TO_HOUR);
+        events.forEach(lw::send);
+        final KeyValueStore<String, CohortHistory> store = lw.driver().getKeyValueStore(DetectorProcessor.HISTORY_STORE);
+        final java.util.Map<String, Integer> shardWindows = new java.util.TreeMap<>();
+        try (KeyValueIterator<String, CohortHistory> it = store.all()) {
+            it.forEachRemaining(entry -> {
+                if (entry.value.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX)) {
+                    assertThat(entry.value.getStats()).as("one window per value: %s", entry.key).hasSize(1);
+                    shardWindows.merge(entry.value.getApp(), 1, Integer::sum);
+                }
+            });
+        }
+        final int maxWindows = LeakWatchDriver.config("leakwatch.windows", "3,6").maxWindowBuckets();
+        assertThat(shardWindows).isNotEmpty();
+        assertThat(shardWindows.values()).allSatisfy(n -> assertThat(n).isBetween(maxWindows, maxWindows + 1));
+
+        // The same traffic, with the shards' windows turned back into one value per shard (the format up to
+        // 2026-12-02) half-way through the leak: the same alerts.
+        try (LeakWatchDriver other = new LeakWatchDriver(LeakWatchDriver.config(
+                "leakwatch.windows", "3,6", "leakwatch.resolve.after", String.valueOf(RESOLVE_AFTER)))) {
+            registerApps(other);
+            final long switchAt = T0 + (LEAK_FROM_HOUR + 3) * HOUR;
+            events.stream().filter(e -> e.getTs() < switchAt).forEach(other::send);
+            final KeyValueStore<String, CohortHistory> otherStore = other.driver().getKeyValueStore(DetectorProcessor.HISTORY_STORE);
+            final java.util.Map<String, List<CohortStats>> legacy = new java.util.TreeMap<>();
+            final List<String> windowKeys = new ArrayList<>();
+            try (KeyValueIterator<String, CohortHistory> it = otherStore.all()) {
+                it.forEachRemaining(entry -> {
+                    if (entry.value.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX)) {
+                        legacy.computeIfAbsent(entry.value.getApp(), k -> new ArrayList<>()).addAll(entry.value.getStats());
+                        windowKeys.add(entry.key);
+                    }
+                });
+            }
+            assertThat(legacy).isNotEmpty();
+            windowKeys.forEach(otherStore::delete);
+            legacy.forEach((shard, stats) -> otherStore.put(shard, CohortHistory.newBuilder().setApp(shard)
+                    .setStats(new ArrayList<>(stats.subList(Math.max(0, stats.size() - maxWindows), stats.size()))).build()));
+            events.stream().filter(e -> e.getTs() >= switchAt).forEach(other::send);
+            assertThat(other.alerts()).extracting(LeakAlert::getStatus, LeakAlert::getAt, LeakAlert::getBuyerSenders)
+                    .containsExactlyElementsOf(lw.alerts().stream()
+                            .map(a -> org.assertj.core.groups.Tuple.tuple(a.getStatus(), a.getAt(), a.getBuyerSenders())).toList());
+            assertThat(otherStore.get(legacy.keySet().iterator().next())).as("split on the shard's next window").isNull();
         }
     }
 
