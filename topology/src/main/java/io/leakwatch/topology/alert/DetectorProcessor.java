@@ -8,16 +8,19 @@ import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.SenderExposure;
 import io.leakwatch.schemas.internal.CohortHistory;
 import io.leakwatch.schemas.internal.Incident;
+import io.leakwatch.topology.BucketKeys;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.PipelineListener;
 import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,7 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>An app's history is one value of {@link #HISTORY_STORE}: its last {@code maxWindowBuckets} statistics, each
  * with at most {@code leakwatch.top.senders} senders. A sender-totals shard lists every spam sender of its share of
- * the traffic, so its windows are one value each (key: the shard, NUL, the bucket), and no value grows with the
+ * the traffic, so its windows are one value each (keys: {@link BucketKeys}), and no value grows with the
  * window count. Until 2026-12-02 a shard's 24 windows were one value too: about 35 bytes per sender and window
  * serialised, so past Kafka's default 1 MB limit on a record (and so on a changelog record) at some 1,200 spam
  * senders per shard and hour, 10,000 in all, which a national carrier's traffic can exceed. One window of a shard
@@ -54,8 +57,6 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
      * share of all spam that does: a buyer that also sprays random lists reaches a large cohort by chance.
      */
     static final double TARGETING_LIFT = 2.0;
-    /** Separates a shard from the bucket in {@link #HISTORY_STORE} keys of shard windows; no app id contains it. */
-    private static final char SHARD_WINDOW_SEPARATOR = '\u0000';
 
     private final LeakWatchConfig config;
     private final LeakEvaluator evaluator;
@@ -161,14 +162,8 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
     }
 
     private void putShardWindow(CohortStats stats) {
-        histories.put(shardWindowKey(stats.getApp(), bucketOf(stats)),
+        histories.put(BucketKeys.of(stats.getApp(), bucketOf(stats)),
                 CohortHistory.newBuilder().setApp(stats.getApp()).setStats(new ArrayList<>(List.of(stats))).build());
-    }
-
-    /** Sorts by bucket within a shard: the bucket's bits with the sign flipped, as 16 hex digits. */
-    private static String shardWindowKey(String shard, long bucket) {
-        final String hex = Long.toHexString(bucket ^ Long.MIN_VALUE);
-        return shard + SHARD_WINDOW_SEPARATOR + "0".repeat(16 - hex.length()) + hex;
     }
 
     /**
@@ -177,27 +172,21 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
      */
     private SortedMap<String, List<CohortStats>> readHistories() {
         final SortedMap<String, List<CohortStats>> all = new TreeMap<>();
-        final Map<String, TreeMap<Long, String>> shardKeys = new TreeMap<>();
+        final Set<String> shardsByWindow = new TreeSet<>();
         try (KeyValueIterator<String, CohortHistory> it = histories.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, CohortHistory> entry = it.next();
-                final List<CohortStats> stats = all.computeIfAbsent(entry.value.getApp(), app -> new ArrayList<>());
-                stats.addAll(entry.value.getStats());
-                if (entry.key.indexOf(SHARD_WINDOW_SEPARATOR) >= 0) {
-                    entry.value.getStats().forEach(s -> shardKeys.computeIfAbsent(entry.value.getApp(), shard -> new TreeMap<>())
-                            .put(bucketOf(s), entry.key));
+                all.computeIfAbsent(entry.value.getApp(), app -> new ArrayList<>()).addAll(entry.value.getStats());
+                if (BucketKeys.isBucketKey(entry.key)) {
+                    shardsByWindow.add(entry.value.getApp());
                 }
             }
         }
-        for (Map.Entry<String, TreeMap<Long, String>> shard : shardKeys.entrySet()) {
-            final List<CohortStats> stats = all.get(shard.getKey());
-            stats.sort(java.util.Comparator.comparingLong(CohortStats::getWindowStart));
+        for (String shard : shardsByWindow) {
+            final List<CohortStats> stats = all.get(shard);
+            stats.sort(Comparator.comparingLong(CohortStats::getWindowStart));
             while (stats.size() > config.maxWindowBuckets()) {
-                final long oldest = bucketOf(stats.remove(0));
-                final String key = shard.getValue().remove(oldest);
-                if (key != null) {
-                    histories.delete(key);
-                }
+                histories.delete(BucketKeys.of(shard, bucketOf(stats.remove(0))));
             }
         }
         return all;

@@ -9,6 +9,7 @@ import io.leakwatch.schemas.internal.CohortState;
 import io.leakwatch.schemas.internal.RegistrationBucket;
 import io.leakwatch.schemas.internal.RegistrationHistory;
 import io.leakwatch.schemas.internal.SenderAccumulator;
+import io.leakwatch.topology.BucketKeys;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * in the app's value they made each event cost as much as the whole map, and the cohort stage the pipeline's
  * bottleneck (38 % of the stream thread in the end-to-end benchmark's profile).
  *
- * <p>Registrations are kept the same way: one entry per app and bucket ({@link #BUCKETS_STORE}, keyed app, NUL, bucket;
+ * <p>Registrations are kept the same way: one entry per app and bucket ({@link #BUCKETS_STORE}, {@link BucketKeys};
  * buckets older than the recent horizon merged into one entry per day), read whole only when a bucket closes. Until
  * 2026-12-02 an app's whole registration history (a day-long entry for each of the 90 days of the membership
  * lifetime, with its overlaps) was one value ({@link #REGISTRATIONS_STORE}), read and written for every registration
@@ -188,20 +189,20 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         for (String co : event.getCoApps()) {
             entry.getShared().merge(co, 1L, Long::sum);
         }
-        registrations.put(bucketKey(event.getApp(), entry.getBucket()), entry);
+        registrations.put(BucketKeys.of(event.getApp(), entry.getBucket()), entry);
     }
 
     private void countCoMember(CohortEvent event) {
         final RegistrationBucket entry = entryCovering(event.getApp(), Math.floorDiv(event.getRegisteredAt(), bucketMs));
         if (entry != null) {
             entry.getShared().merge(event.getOtherApp(), 1L, Long::sum);
-            registrations.put(bucketKey(event.getApp(), entry.getBucket()), entry);
+            registrations.put(BucketKeys.of(event.getApp(), entry.getBucket()), entry);
         }
     }
 
     /** The app's entry that covers a bucket: the bucket's own, or the day-long one it was merged into; null if none. */
     private RegistrationBucket entryCovering(String app, long bucket) {
-        final RegistrationBucket own = registrations.get(bucketKey(app, bucket));
+        final RegistrationBucket own = registrations.get(BucketKeys.of(app, bucket));
         if (own != null) {
             return own;
         }
@@ -209,18 +210,12 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         if (day == bucket) {
             return null;
         }
-        final RegistrationBucket merged = registrations.get(bucketKey(app, day));
+        final RegistrationBucket merged = registrations.get(BucketKeys.of(app, day));
         return merged != null && bucket < merged.getBucket() + merged.getSpan() ? merged : null;
     }
 
     private static long dayBlock(long bucket) {
         return Math.floorDiv(bucket, BUCKETS_PER_DAY_BLOCK) * BUCKETS_PER_DAY_BLOCK;
-    }
-
-    /** Keys sort by bucket within an app: the bucket's bits with the sign flipped, as 16 hex digits. */
-    private static String bucketKey(String app, long bucket) {
-        final String hex = Long.toHexString(bucket ^ Long.MIN_VALUE);
-        return app + KEY_SEPARATOR + "0".repeat(16 - hex.length()) + hex;
     }
 
     /**
@@ -234,7 +229,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         }
         for (KeyValue<String, RegistrationHistory> history : histories) {
             for (RegistrationBucket entry : history.value.getBuckets()) {
-                final String key = bucketKey(history.key, entry.getBucket());
+                final String key = BucketKeys.of(history.key, entry.getBucket());
                 final RegistrationBucket existing = registrations.get(key);
                 if (existing != null) {
                     entry.setMembers(entry.getMembers() + existing.getMembers());
@@ -475,9 +470,8 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
      * the app. The store is updated to match.
      */
     private List<RegistrationBucket> compactHistory(String app, long bucket) {
-        final String prefix = app + KEY_SEPARATOR;
         final List<RegistrationBucket> entries = new ArrayList<>();
-        try (KeyValueIterator<String, RegistrationBucket> it = registrations.prefixScan(prefix, PREFIX_SERIALIZER)) {
+        try (KeyValueIterator<String, RegistrationBucket> it = registrations.prefixScan(BucketKeys.prefix(app), PREFIX_SERIALIZER)) {
             it.forEachRemaining(entry -> entries.add(entry.value));
         }
         final List<RegistrationBucket> kept = new ArrayList<>();
@@ -485,7 +479,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         boolean dayChanged = false;
         for (RegistrationBucket entry : entries) {
             if (entry.getBucket() + entry.getSpan() - 1 < bucket - ttlBuckets + 1) {
-                registrations.delete(bucketKey(app, entry.getBucket()));
+                registrations.delete(BucketKeys.of(app, entry.getBucket()));
                 continue;
             }
             final long block = dayBlock(entry.getBucket());
@@ -497,7 +491,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             }
             if (day == null || day.getBucket() != block) {
                 if (dayChanged) {
-                    registrations.put(bucketKey(app, day.getBucket()), day);
+                    registrations.put(BucketKeys.of(app, day.getBucket()), day);
                     dayChanged = false;
                 }
                 final RegistrationBucket last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
@@ -514,11 +508,11 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             entry.getShared().forEach((other, n) -> shared.merge(other, n, Long::sum));
             dayChanged = true;
             if (entry.getBucket() != block) {
-                registrations.delete(bucketKey(app, entry.getBucket()));
+                registrations.delete(BucketKeys.of(app, entry.getBucket()));
             }
         }
         if (dayChanged) {
-            registrations.put(bucketKey(app, day.getBucket()), day);
+            registrations.put(BucketKeys.of(app, day.getBucket()), day);
         }
         return kept;
     }
