@@ -8,6 +8,7 @@ import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.classifier.analysis.TextAnalysis;
 import io.leakwatch.classifier.rules.RuleHits;
 import io.leakwatch.classifier.model.Model;
+import io.leakwatch.classifier.rules.FraudWarning;
 import io.leakwatch.classifier.rules.RuleSet;
 
 import java.util.ArrayList;
@@ -117,6 +118,9 @@ public final class SmsClassifier implements RuleAwareClassifier {
         }
         if (c.reason().equals(ESCORT_REASON)) {
             fired.add(ESCORT_RULE);
+        }
+        if (s.hits.suppressedRule() >= 0) {
+            fired.add(FraudWarning.RULE_ID + " (kept " + rules.rule(s.hits.suppressedRule()).id() + " off)");
         }
         scoreCategories(s);
         return new Explanation(c, s.senderType.name().toLowerCase(Locale.ROOT), fired, cues.hits(s.featurizer.text),

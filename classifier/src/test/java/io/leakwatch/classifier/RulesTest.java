@@ -54,6 +54,28 @@ class RulesTest {
     }
 
     @Test
+    void shouldKeepFraudRulesOffWarningsAgainstFraudUnlessSwitchedOff() {
+        final String scam = "您的银行卡涉嫌洗钱，请立即将资金转入安全账户配合调查。";
+        final String warning = "市公安局提醒您：不要相信任何要求您向安全账户汇款的电话短信，谨防上当受骗。";
+        assertThat(base.classify(scam, null).reason()).isEqualTo("rule:fraud-safe-account");
+        assertThat(base.classify(warning, null).reason()).as("the model decides a warning")
+            .startsWith("model:");
+        assertThat(base.explain(warning, null).rulesFired()).contains("fraud-warning (kept fraud-safe-account off)");
+        final String clickFarm = "警方提醒：网上兼职刷单是违法行为，请提高警惕。";
+        assertThat(base.explain(clickFarm, null).rulesFired()).as("evidence rules are kept off too")
+            .doesNotContain("fraud-click-farming").contains("fraud-warning (kept fraud-click-farming off)");
+        assertThat(base.explain("兼职刷单，日结200元，加微信", null).rulesFired()).as("where nothing warns")
+            .containsExactly("fraud-click-farming");
+        final RuleAwareClassifier off = base.withRules(List.of(
+            new RuleSpec("fraud-warning", RuleKind.KEYWORD, "-", Category.FRAUD, 1.0, false)));
+        assertThat(off.classify(warning, null).reason()).isEqualTo("rule:fraud-safe-account");
+        final RuleAwareClassifier sender = base.withRules(List.of(
+            new RuleSpec("blocked-port", RuleKind.SENDER, "1069000{3}1", Category.FRAUD, 1.0, true)));
+        assertThat(sender.classify(warning, "1069000001").reason()).as("sender rules are not text")
+            .isEqualTo("rule:blocked-port");
+    }
+
+    @Test
     void shouldSkipRulesThatDoNotCompile() {
         final SmsClassifier c = base.withRules(List.of(
             new RuleSpec("broken", RuleKind.REGEX, "([unclosed", Category.FRAUD, 1.0, true)));

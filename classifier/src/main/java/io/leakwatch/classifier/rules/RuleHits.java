@@ -2,6 +2,7 @@ package io.leakwatch.classifier.rules;
 
 import io.leakwatch.classifier.Category;
 import io.leakwatch.classifier.analysis.KeywordMatcher;
+import io.leakwatch.classifier.analysis.TextAnalysis;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -25,6 +26,10 @@ public final class RuleHits {
     private RuleSet matchersFor;
     private Matcher[][] matchers;
     private final TextView view = new TextView();
+    private TextAnalysis text;
+    /** Whether {@link #text} warns against fraud: 0 not looked at yet, 1 no, 2 yes. */
+    private byte warning;
+    private int suppressed = -1;
 
     /** Reusable matchers for the patterns of {@code set} (a regex {@link Matcher} is not thread-safe). */
     Matcher[][] matchers(final RuleSet set, final Pattern[] regexes, final Pattern[] senders) {
@@ -75,7 +80,10 @@ public final class RuleHits {
         }
     }
 
-    void reset(final int rules) {
+    void reset(final int rules, final TextAnalysis analysed) {
+        text = analysed;
+        warning = 0;
+        suppressed = -1;
         if (fired.length < rules) {
             fired = new boolean[Math.max(rules, fired.length * 2)];
         } else {
@@ -87,6 +95,26 @@ public final class RuleHits {
         decisiveCategory = -1;
         strongest = -1;
         strongestWeight = 0;
+    }
+
+    /** Whether the message warns against fraud ({@link FraudWarning}), looked up once per message when asked. */
+    boolean warns() {
+        if (warning == 0) {
+            warning = FraudWarning.in(text) ? (byte) 2 : (byte) 1;
+        }
+        return warning == 2;
+    }
+
+    /** Rule {@code rule} matched, but {@link FraudWarning} kept it from firing. */
+    void suppress(final int rule) {
+        if (suppressed < 0) {
+            suppressed = rule;
+        }
+    }
+
+    /** The first rule that {@link FraudWarning} kept from firing on this message, or -1. */
+    public int suppressedRule() {
+        return suppressed;
     }
 
     KeywordMatcher.Hit keywordHit(final RuleSet set) {

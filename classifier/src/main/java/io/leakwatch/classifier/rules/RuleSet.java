@@ -39,6 +39,8 @@ public final class RuleSet {
     private final Pattern[] senders;
     private final java.util.Set<String> disabledIds;
     private final String[] reasons;
+    /** Whether {@link FraudWarning} keeps FRAUD text rules off warnings (not switched off on the rules topic). */
+    private final boolean warningGuard;
 
     private RuleSet(final Collection<RuleSpec> specs) {
         final List<RuleSpec> accepted = new ArrayList<>();
@@ -89,6 +91,7 @@ public final class RuleSet {
         this.senderRule = sndRule.stream().mapToInt(Integer::intValue).toArray();
         this.disabledIds = java.util.Set.copyOf(disabled);
         this.reasons = accepted.stream().map(r -> "rule:" + r.id()).toArray(String[]::new);
+        this.warningGuard = !disabled.contains(FraudWarning.RULE_ID);
     }
 
     /** Compiles {@code specs}; rules that do not compile are left out and listed in {@link #rejected()}. */
@@ -150,7 +153,7 @@ public final class RuleSet {
 
     /** Evaluates the rules against a prepared text and the sender's digits (null when unknown). */
     public void evaluate(final TextAnalysis text, final String senderDigits, final RuleHits out) {
-        out.reset(rules.size());
+        out.reset(rules.size(), text);
         if (keywords.size() > 0) {
             keywords.scan(text.folded, text.length, out.keywordHit(this));
         }
@@ -181,6 +184,10 @@ public final class RuleSet {
 
     private void fire(final int ruleIndex, final RuleHits out) {
         final RuleSpec r = rules.get(ruleIndex);
+        if (warningGuard && r.category() == Category.FRAUD && r.kind() != RuleKind.SENDER && out.warns()) {
+            out.suppress(ruleIndex);
+            return;
+        }
         out.fire(ruleIndex, r.category().ordinal(), r.weight(), r.decisive());
     }
 
