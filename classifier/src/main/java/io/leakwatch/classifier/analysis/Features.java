@@ -26,7 +26,7 @@ import java.util.Locale;
  * or more also give character trigrams, which catch spelling games ("fr33", "c@ll") and inflections without
  * a stemmer, and adjacent Latin words and number tokens give word pairs ("call qn", "txt stop"), which
  * carry most of what English spam says in few words. Text features are weighted {@code 1/sqrt(n)} so that
- * long and short messages weigh alike.
+ * long and short messages weigh alike, except that {@code n} counts as at least {@link #MIN_NORM}.
  *
  * <p>Structure features (weight 1) describe the SMS around the words: link, signature and its position,
  * opt-out marker, one-time code, mobile/long/short numbers, currency, length bucket, script mix, words in capitals
@@ -44,12 +44,20 @@ import java.util.Locale;
  */
 public final class Features {
     /** Changes whenever the features change in a way that invalidates trained models. */
-    public static final String VERSION = "sms-features-5";
+    public static final String VERSION = "sms-features-6";
 
     private static final int SEED_TERM = 0x5bd1e995;
     private static final int SEED_GRAM = 0x27d4eb2f;
     private static final int SEED_STATIC = 0x165667b1;
     private static final int MAX_TOKEN = 64;
+    /**
+     * Text features are weighted {@code 1/sqrt(max(n, MIN_NORM))}: with plain {@code 1/sqrt(n)} the one unigram of a
+     * one-character reply counted ten times what it counts in the long messages it was learnt from, and "行" (OK)
+     * was FRAUD for the 行 of 银行 in phishing. 4-fold cross-validation over the train and validation buckets:
+     * non-spam messages of at most 6 characters called spam 8 → 3 of 5,295, short spam caught unchanged (57 of 91),
+     * binary spam F1 UCI 0.9626 → 0.9634, zh-sms 0.9586 → 0.9588, zh-inbox unchanged (9 and 16 were no better).
+     */
+    private static final int MIN_NORM = 4;
 
     private static final List<String> STATIC_NAMES = new ArrayList<>();
     private static final int[] STATIC_HASH;
@@ -202,7 +210,7 @@ public final class Features {
         }
         final int n = out.size;
         if (n > 0) {
-            final float w = (float) (1.0 / Math.sqrt(n));
+            final float w = (float) (1.0 / Math.sqrt(Math.max(n, MIN_NORM)));
             for (int i = 0; i < n; i++) {
                 out.value[i] *= w;
             }

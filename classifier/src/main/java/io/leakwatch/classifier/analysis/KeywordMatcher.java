@@ -75,6 +75,15 @@ public final class KeywordMatcher {
 
     /** Reports every match of every keyword in {@code text[0..len)}, which must already be folded. */
     public void scan(final char[] text, final int len, final Hit hit) {
+        scan(text, len, hit, false);
+    }
+
+    /** Whether any keyword occurs in {@code text[0..len)} (folded); stops at the first match. */
+    public boolean any(final char[] text, final int len) {
+        return scan(text, len, null, true);
+    }
+
+    private boolean scan(final char[] text, final int len, final Hit hit, final boolean firstOnly) {
         for (int i = 0; i < len; i++) {
             final int[] ids = candidates(text[i]);
             if (ids == null) {
@@ -89,9 +98,13 @@ public final class KeywordMatcher {
                 if (wholeWord[id] && !atWordBoundary(text, len, i, end)) {
                     continue;
                 }
+                if (firstOnly) {
+                    return true;
+                }
                 hit.hit(id, i, end);
             }
         }
+        return false;
     }
 
     private int[] candidates(final char c) {

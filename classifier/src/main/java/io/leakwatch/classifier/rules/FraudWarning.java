@@ -30,8 +30,6 @@ public final class FraudWarning {
 
     /** Whether the prepared text carries an advisory marker. */
     public static boolean in(final TextAnalysis text) {
-        final boolean[] found = new boolean[1];
-        MARKERS.scan(text.folded, text.length, (id, start, end) -> found[0] = true);
-        return found[0];
+        return MARKERS.any(text.folded, text.length);
     }
 }
