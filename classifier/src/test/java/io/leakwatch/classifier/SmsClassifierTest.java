@@ -60,6 +60,16 @@ class SmsClassifierTest {
     }
 
     @Test
+    void shouldCallShortRepliesNormal() {
+        // before sms-features-6 the one unigram of a one-character reply weighed ten times what it was learnt at:
+        // 行 ("OK") and 银 were FRAUD for the 行 and 银 of 银行 in phishing
+        for (final String text : List.of("行", "银", "好", "嗯", "好的", "收到", "可以", "不行", "在吗", "到了", "谢谢",
+                "ok", "k", "Yup...", "Ok lor", "1", "666", "？")) {
+            assertThat(classifier.classify(text, null).category()).as(text).isEqualTo(Category.NORMAL);
+        }
+    }
+
+    @Test
     void shouldCarrySignatureAndOptOut() {
         final Classification c = classifier.classify("【优衣库】春季新品全场8折，会员再享95折，回T退订", "10690000");
         assertThat(c.signature()).isEqualTo("优衣库");
