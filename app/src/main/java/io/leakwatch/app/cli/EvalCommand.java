@@ -36,6 +36,12 @@ final class EvalCommand implements Callable<Integer> {
                     + "of a 【signature】 in one fold, so held-out folds hold brands the model has never seen.")
     private String groupBy;
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "With --cross-validate: also write every held-out message its fold's model got wrong to FILE, "
+                    + "one per line: corpus, source label, expected, predicted, reason, text (tab-separated). "
+                    + "The errors to read when choosing a change; the test buckets never appear in it.")
+    private Path errors;
+
     @Option(names = "--seed", description = "Training seed for --cross-validate (default: ${DEFAULT-VALUE}).")
     private long seed = Trainer.SEED;
 
@@ -54,6 +60,14 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--group-by applies to --cross-validate only");
         }
         grouping();
+        if (errors != null && folds == null) {
+            throw new IllegalArgumentException("--errors applies to --cross-validate only");
+        }
+        if (errors != null && (errors.toAbsolutePath().getParent() == null
+                || !Files.isDirectory(errors.toAbsolutePath().getParent()))) {
+            throw new IllegalArgumentException("--errors: the directory to write into does not exist: "
+                    + errors.toAbsolutePath().getParent());
+        }
         if (folds != null && model != null) {
             throw new IllegalArgumentException("--cross-validate trains its own models; leave out --model");
         }
@@ -78,12 +92,23 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(final PrintStream to) {
-        if (folds != null) {
+    private void report(final PrintStream to) throws java.io.IOException {
+        if (folds != null && errors != null) {
+            try (PrintStream list = new PrintStream(Files.newOutputStream(errors), false, StandardCharsets.UTF_8)) {
+                CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, grouping(),
+                        miss -> list.println(errorLine(miss)), to);
+            }
+        } else if (folds != null) {
             CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, grouping(), to);
         } else {
             Evaluation.run(data, model, to);
         }
+    }
+
+    static String errorLine(final CrossValidation.Miss miss) {
+        final var e = miss.example();
+        return String.join("\t", e.corpus(), e.sourceLabel(), e.category().name(), miss.predicted().category().name(),
+                miss.predicted().reason(), e.text().replace('\t', ' '));
     }
 
     private CrossValidation.Grouping grouping() {

@@ -35,6 +35,27 @@ class EvalCommandTest {
         assertThat(err.toString()).contains("--group-by: template or signature, was brand");
     }
 
+    @Test
+    void shouldRefuseErrorsWithoutCrossValidateByName() {
+        final StringWriter err = new StringWriter();
+
+        final int exitCode = run(err, "eval", "--data", dir.toString(), "--errors", dir.resolve("e.tsv").toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--errors applies to --cross-validate only");
+    }
+
+    @Test
+    void shouldRefuseAnErrorsFileInAMissingDirectoryByName() {
+        final StringWriter err = new StringWriter();
+
+        final int exitCode = run(err, "eval", "--data", dir.toString(), "--cross-validate", "2",
+                "--errors", dir.resolve("no/such/dir/e.tsv").toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--errors: the directory to write into does not exist");
+    }
+
     private static int run(final StringWriter err, final String... args) {
         final CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err, true));

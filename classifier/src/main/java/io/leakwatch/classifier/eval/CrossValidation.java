@@ -1,6 +1,7 @@
 package io.leakwatch.classifier.eval;
 
 import io.leakwatch.classifier.Category;
+import io.leakwatch.classifier.Classification;
 import io.leakwatch.classifier.Classifiers;
 import io.leakwatch.classifier.Signatures;
 import io.leakwatch.classifier.SmsClassifier;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * K-fold cross-validation over the train and validation sides of the fixed split: what features, rules and
@@ -59,9 +61,23 @@ public final class CrossValidation {
         return run(all, folds, seed, config, Grouping.TEMPLATE);
     }
 
+    /** A held-out message its fold's model got wrong: what the error lists of {@code eval --errors} are made of. */
+    public record Miss(Example example, Classification predicted) {
+    }
+
     /** Pooled held-out predictions of every fold, per corpus and per {@code zh-spam-classes} class. */
     public static Evaluation.Results run(final List<Example> all, final int folds, final long seed,
                                          final Trainer.Config config, final Grouping grouping) {
+        return run(all, folds, seed, config, grouping, miss -> { });
+    }
+
+    /**
+     * As {@link #run(List, int, long, Trainer.Config, Grouping)}, and hands every held-out message whose predicted
+     * category is not its own to {@code misses} (messages of the classes mapped to no category are not misses).
+     */
+    public static Evaluation.Results run(final List<Example> all, final int folds, final long seed,
+                                         final Trainer.Config config, final Grouping grouping,
+                                         final Consumer<Miss> misses) {
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2, was " + folds);
         }
@@ -80,7 +96,11 @@ public final class CrossValidation {
             final SmsClassifier classifier = Classifiers.withModel(Trainer.train(train, seed, config));
             for (final Example e : held) {
                 if (e.category() != null) {
-                    results.count(e, classifier.classify(e.text(), null).category());
+                    final Classification c = classifier.classify(e.text(), null);
+                    results.count(e, c.category());
+                    if (c.category() != e.category()) {
+                        misses.accept(new Miss(e, c));
+                    }
                 }
             }
         }
@@ -97,7 +117,14 @@ public final class CrossValidation {
     public static Evaluation.Results print(final List<Example> all, final int folds, final long seed,
                                            final Trainer.Config config, final Grouping grouping,
                                            final PrintStream out) {
-        final Evaluation.Results r = run(all, folds, seed, config, grouping);
+        return print(all, folds, seed, config, grouping, miss -> { }, out);
+    }
+
+    /** Runs {@link #run} with a receiver of the misses and prints it as a markdown section. */
+    public static Evaluation.Results print(final List<Example> all, final int folds, final long seed,
+                                           final Trainer.Config config, final Grouping grouping,
+                                           final Consumer<Miss> misses, final PrintStream out) {
+        final Evaluation.Results r = run(all, folds, seed, config, grouping, misses);
         out.printf(Locale.ROOT, "## %d-fold cross-validation over the train and validation buckets (seed %d)%s%n%n",
             folds, seed, grouping == Grouping.SIGNATURE ? ", folds by signature" : "");
         out.println("| corpus | messages | spam precision | spam recall | spam F1 | TRANSACTIONAL precision |");

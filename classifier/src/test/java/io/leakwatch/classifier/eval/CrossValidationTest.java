@@ -45,6 +45,43 @@ class CrossValidationTest {
     }
 
     @Test
+    void shouldHandEveryMissAndOnlyMissesToTheReceiver() {
+        final List<Example> all = new ArrayList<>();
+        final String[] chat = {"今晚一起吃饭吧", "明天几点见面", "到家了吗", "我在路上了", "周末去爬山吗"};
+        final String[] ads = {"全场大促销抢购从速", "新店开业全场五折", "会员日满减优惠券", "品牌特卖限时秒杀", "清仓甩卖买一送一"};
+        for (int i = 0; i < 5; i++) {
+            for (final String suffix : new String[] {"", "啊", "呀", "哦"}) {
+                all.add(new Example(Corpora.ZH_PERSONAL, "NORMAL", Category.NORMAL, chat[i] + suffix, Split.TRAIN));
+                all.add(new Example(Corpora.ZH_SMS, "1", Category.MARKETING, ads[i] + suffix, Split.TRAIN));
+            }
+        }
+        // an advert filed as normal: whichever fold holds it, the other fold's adverts teach the model otherwise
+        final Example mislabelled = new Example(Corpora.ZH_SMS, "0", Category.NORMAL, "全场五折大促销限时抢购会员满减", Split.TRAIN);
+        all.add(mislabelled);
+        all.add(new Example(Corpora.ZH_SMS, "0", Category.NORMAL, "全场五折大促销限时抢购会员满减优惠", Split.TEST));
+
+        final List<CrossValidation.Miss> misses = new ArrayList<>();
+        final Evaluation.Results r = CrossValidation.run(all, 2, Trainer.SEED, Trainer.Config.DEFAULT,
+            CrossValidation.Grouping.TEMPLATE, misses::add);
+
+        assertThat(misses).extracting(CrossValidation.Miss::example).contains(mislabelled)
+            .allMatch(e -> e.split() != Split.TEST);
+        assertThat(misses).allMatch(m -> m.predicted().category() != m.example().category());
+        final Confusion c = r.corpus(Corpora.ZH_SMS);
+        long wrong = 0;
+        for (final Category t : Category.values()) {
+            for (final Category p : Category.values()) {
+                wrong += t == p ? 0 : c.count(t, p);
+            }
+        }
+        final Confusion personal = r.corpus(Corpora.ZH_PERSONAL);
+        for (final Category p : Category.values()) {
+            wrong += p == Category.NORMAL ? 0 : personal.count(Category.NORMAL, p);
+        }
+        assertThat(misses).as("one per wrong prediction the results count").hasSize((int) wrong);
+    }
+
+    @Test
     void shouldKeepATemplateInOneFold() {
         final Example a = new Example(Corpora.ZH_INBOX, "inform", Category.TRANSACTIONAL, "您的验证码是 482913", Split.TRAIN);
         final Example b = new Example(Corpora.ZH_INBOX, "inform", Category.TRANSACTIONAL, "您的验证码是 99", Split.TRAIN);
