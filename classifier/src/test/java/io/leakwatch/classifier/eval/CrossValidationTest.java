@@ -17,18 +17,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CrossValidationTest {
-    @Test
-    void shouldScoreEveryTrainAndValidationMessageOnceAndNeverATestOne() {
+    /** 20 chat messages (zh-personal; the five without a suffix in {@code plainChat}) and 20 adverts (zh-sms, TRAIN). */
+    private static List<Example> chatAndAdverts(final Split plainChat) {
         final List<Example> all = new ArrayList<>();
         final String[] chat = {"今晚一起吃饭吧", "明天几点见面", "到家了吗", "我在路上了", "周末去爬山吗"};
         final String[] ads = {"全场大促销抢购从速", "新店开业全场五折", "会员日满减优惠券", "品牌特卖限时秒杀", "清仓甩卖买一送一"};
         for (int i = 0; i < 5; i++) {
             for (final String suffix : new String[] {"", "啊", "呀", "哦"}) {
                 all.add(new Example(Corpora.ZH_PERSONAL, "NORMAL", Category.NORMAL, chat[i] + suffix,
-                    suffix.isEmpty() ? Split.VALIDATION : Split.TRAIN));
+                    suffix.isEmpty() ? plainChat : Split.TRAIN));
                 all.add(new Example(Corpora.ZH_SMS, "1", Category.MARKETING, ads[i] + suffix, Split.TRAIN));
             }
         }
+        return all;
+    }
+
+    @Test
+    void shouldScoreEveryTrainAndValidationMessageOnceAndNeverATestOne() {
+        final List<Example> all = chatAndAdverts(Split.VALIDATION);
         // test messages of a corpus that has nothing else: it must not show up at all
         all.add(new Example(Corpora.UCI, "spam", Category.FRAUD, "You have won a prize, call now", Split.TEST));
         all.add(new Example(Corpora.UCI, "ham", Category.NORMAL, "see you at lunch", Split.TEST));
@@ -46,15 +52,7 @@ class CrossValidationTest {
 
     @Test
     void shouldHandEveryMissAndOnlyMissesToTheReceiver() {
-        final List<Example> all = new ArrayList<>();
-        final String[] chat = {"今晚一起吃饭吧", "明天几点见面", "到家了吗", "我在路上了", "周末去爬山吗"};
-        final String[] ads = {"全场大促销抢购从速", "新店开业全场五折", "会员日满减优惠券", "品牌特卖限时秒杀", "清仓甩卖买一送一"};
-        for (int i = 0; i < 5; i++) {
-            for (final String suffix : new String[] {"", "啊", "呀", "哦"}) {
-                all.add(new Example(Corpora.ZH_PERSONAL, "NORMAL", Category.NORMAL, chat[i] + suffix, Split.TRAIN));
-                all.add(new Example(Corpora.ZH_SMS, "1", Category.MARKETING, ads[i] + suffix, Split.TRAIN));
-            }
-        }
+        final List<Example> all = chatAndAdverts(Split.TRAIN);
         // an advert filed as normal: whichever fold holds it, the other fold's adverts teach the model otherwise
         final Example mislabelled = new Example(Corpora.ZH_SMS, "0", Category.NORMAL, "全场五折大促销限时抢购会员满减", Split.TRAIN);
         all.add(mislabelled);
