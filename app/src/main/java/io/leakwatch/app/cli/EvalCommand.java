@@ -4,6 +4,7 @@ import io.leakwatch.classifier.eval.CrossValidation;
 import io.leakwatch.classifier.eval.Evaluation;
 import io.leakwatch.classifier.train.Corpora;
 import io.leakwatch.classifier.train.Trainer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(final PrintStream to) throws java.io.IOException {
+    private void report(final PrintStream to) throws IOException {
         if (folds != null && errors != null) {
             try (PrintStream list = new PrintStream(Files.newOutputStream(errors), false, StandardCharsets.UTF_8)) {
                 CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, grouping(),
