@@ -64,10 +64,8 @@ final class EvalCommand implements Callable<Integer> {
         if (errors != null && folds == null) {
             throw new IllegalArgumentException("--errors applies to --cross-validate only");
         }
-        if (errors != null && (errors.toAbsolutePath().getParent() == null
-                || !Files.isDirectory(errors.toAbsolutePath().getParent()))) {
-            throw new IllegalArgumentException("--errors: the directory to write into does not exist: "
-                    + errors.toAbsolutePath().getParent());
+        if (errors != null) {
+            OutputFiles.requireDirectoryFor("--errors", errors);
         }
         if (folds != null && model != null) {
             throw new IllegalArgumentException("--cross-validate trains its own models; leave out --model");
@@ -78,10 +76,7 @@ final class EvalCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        final Path parent = out.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--out: the directory to write into does not exist: " + parent);
-        }
+        OutputFiles.requireDirectoryFor("--out", out);
         try (OutputStream file = Files.newOutputStream(out);
              PrintStream report = new PrintStream(file, false, StandardCharsets.UTF_8)) {
             if (folds == null) {

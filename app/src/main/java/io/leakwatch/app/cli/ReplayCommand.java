@@ -51,10 +51,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (report != null && (report.toAbsolutePath().getParent() == null
-                || !Files.isDirectory(report.toAbsolutePath().getParent()))) {
-            throw new IllegalArgumentException("--report: the directory to write into does not exist: "
-                    + report.toAbsolutePath().getParent());
+        if (report != null) {
+            OutputFiles.requireDirectoryFor("--report", report);
         }
         final LeakWatchConfig settings = ConfigFiles.load(config, true);
         final long started = System.nanoTime();

@@ -25,7 +25,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         requireDirectory(data);
-        requireParent(out);
+        OutputFiles.requireDirectoryFor("--out", out);
         final long started = System.nanoTime();
         final Model model = Trainer.train(data, seed);
         model.save(out);
@@ -37,13 +37,6 @@ final class TrainCommand implements Callable<Integer> {
     private static void requireDirectory(final Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data: no such directory: " + dir);
-        }
-    }
-
-    private static void requireParent(final Path file) {
-        final Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--out: the directory to write into does not exist: " + parent);
         }
     }
 }
