@@ -89,13 +89,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void report(final PrintStream to) throws IOException {
-        if (folds != null && errors != null) {
-            try (PrintStream list = new PrintStream(Files.newOutputStream(errors), false, StandardCharsets.UTF_8)) {
+        if (folds != null) {
+            try (PrintStream list = errors == null ? null
+                    : new PrintStream(Files.newOutputStream(errors), false, StandardCharsets.UTF_8)) {
                 CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, grouping(),
-                        miss -> list.println(errorLine(miss)), to);
+                        list == null ? miss -> { } : miss -> list.println(errorLine(miss)), to);
             }
-        } else if (folds != null) {
-            CrossValidation.print(Corpora.load(data), folds, seed, Trainer.Config.DEFAULT, grouping(), to);
         } else {
             Evaluation.run(data, model, to);
         }

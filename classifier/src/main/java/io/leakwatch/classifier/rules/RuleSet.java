@@ -91,7 +91,7 @@ public final class RuleSet {
         this.senderRule = sndRule.stream().mapToInt(Integer::intValue).toArray();
         this.disabledIds = java.util.Set.copyOf(disabled);
         this.reasons = accepted.stream().map(r -> "rule:" + r.id()).toArray(String[]::new);
-        this.warningGuard = !disabled.contains(FraudWarning.RULE_ID);
+        this.warningGuard = !disabled(FraudWarning.RULE_ID);
     }
 
     /** Compiles {@code specs}; rules that do not compile are left out and listed in {@link #rejected()}. */
