@@ -92,8 +92,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         final long startedAt = System.nanoTime();
         final boolean temporary = dataDir == null;
         final Path dir = temporary ? createTempDir() : createDir(dataDir);
-        final int clientPort = port == 0 ? freePort() : port;
-        final int controllerPort = freePort();
+        final int[] free = freePorts(port == 0 ? 2 : 1, port);
+        final int clientPort = port == 0 ? free[1] : port;
+        final int controllerPort = free[0];
         KafkaRaftServer server = null;
         try {
             final Properties props = brokerProperties(clientPort, controllerPort, dir.resolve(LOG_DIR));
@@ -233,8 +234,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "format", "--cluster-id", Uuid.randomUuid().toString(),
                 "--config", configFile.toString()}, printStream);
         } catch (final RuntimeException e) {
-            throw new IllegalStateException("formatting Kafka storage in " + dir + " failed: "
-                    + output.toString(StandardCharsets.UTF_8).strip(), e);
+            throw new IllegalStateException("formatting Kafka storage in " + dir + " failed: " + e.getMessage()
+                    + " " + output.toString(StandardCharsets.UTF_8).strip(), e);
         }
         if (exitCode != 0) {
             throw new IllegalStateException("formatting Kafka storage in " + dir + " failed with exit code "
@@ -337,12 +338,38 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct free ports on localhost, none of them {@code taken}. The sockets are held
+     * open until all are found: one closed before the next is opened may be handed out again, and two
+     * listeners on one port fail the broker's config check (it happened in CI, about once in 20,000 pairs).
+     */
+    static int[] freePorts(final int count, final int taken) {
+        final List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            final int[] ports = new int[count];
+            int found = 0;
+            while (found < count) {
+                final ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                if (socket.getLocalPort() != taken) {
+                    ports[found++] = socket.getLocalPort();
+                }
+            }
+            return ports;
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot find a free port on localhost", e);
+        } finally {
+            for (final ServerSocket socket : sockets) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static void closeQuietly(final ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (final IOException e) {
+            LOG.debug("closing the port probe on {} failed", socket.getLocalPort(), e);
         }
     }
 

@@ -49,6 +49,19 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void shouldPickDistinctPortsForTheClientAndTheControllerListener() {
+        // one pair in about 20,000 came out equal when each probe socket was closed before the next
+        for (int i = 0; i < 50_000; i++) {
+            final int[] ports = EmbeddedKafka.freePorts(2, 0);
+            assertThat(ports[0]).as("pair %d", i).isNotEqualTo(ports[1]);
+        }
+        final int fixed = EmbeddedKafka.freePorts(1, 0)[0];
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(EmbeddedKafka.freePorts(1, fixed)[0]).as("a fixed client port is never the controller's").isNotEqualTo(fixed);
+        }
+    }
+
+    @Test
     void shouldDeliverEveryProducedRecordToAConsumer() {
         final String topic = "records-" + UUID.randomUUID();
         kafka.createTopics(List.of(new TopicSpec(topic, 3, false)));
