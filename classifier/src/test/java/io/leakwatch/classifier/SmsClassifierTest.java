@@ -17,7 +17,12 @@ class SmsClassifierTest {
                 "【美柚】您的验证码是482913，5分钟内有效，请勿泄露。",
                 "【支付宝】校验码 7731，您正在进行付款，切勿告诉他人。",
                 "您的动态码为 660184，用于登录，10分钟内有效【中国银行】",
-                "Your verification code is 551204. Do not share it with anyone.")) {
+                "Your verification code is 551204. Do not share it with anyone.",
+                // sms-features-7: 随机码, 临时密码, 交易码, 动态口令, pickup codes... are one-time codes too
+                "您的随机码是803417，欢迎登录网上营业厅。",
+                "您的临时密码为552031，6小时内有效。",
+                "手机交易码 309916，您正在进行网上支付，切勿泄露。",
+                "【菜鸟驿站】您的包裹已到站，取件码 8-2-6031，请及时领取。")) {
             final Classification c = classifier.classify(text, "1069012345");
             assertThat(c.category()).as(text).isEqualTo(Category.TRANSACTIONAL);
             assertThat(c.otp()).as(text).isTrue();

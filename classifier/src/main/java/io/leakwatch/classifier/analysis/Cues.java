@@ -14,6 +14,7 @@ final class Cues {
 
     private static final String[] OTP_KEYWORDS = {
         "验证码", "校验码", "动态码", "动态密码", "确认码", "短信码", "激活码", "认证码", "授权码", "安全码", "验证密码",
+        "随机码", "随机密码", "临时密码", "登录密码", "交易码", "动态口令", "提货码", "取件码", "取货码",
         "verification code", "verify code", "security code", "confirmation code", "login code", "one-time",
         "one time password", "otp", "passcode", "code is", "code:",
     };

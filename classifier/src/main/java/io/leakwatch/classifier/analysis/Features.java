@@ -44,7 +44,7 @@ import java.util.Locale;
  */
 public final class Features {
     /** Changes whenever the features change in a way that invalidates trained models. */
-    public static final String VERSION = "sms-features-6";
+    public static final String VERSION = "sms-features-7";
 
     private static final int SEED_TERM = 0x5bd1e995;
     private static final int SEED_GRAM = 0x27d4eb2f;

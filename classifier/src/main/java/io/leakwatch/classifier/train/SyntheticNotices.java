@@ -1028,11 +1028,25 @@ public final class SyntheticNotices {
         return sector.english() ? english(raw, body, c) : chinese(raw, body, c);
     }
 
+    /**
+     * How often a Chinese notice carries a second body of its sector (a bill and a balance, a delivery and a pickup
+     * code): real notices run long, 15% of {@code zh-inbox}'s train-split notices have over 140 characters against
+     * 2% of single-body synthetic ones, and without long notices the model reads a long Chinese text as an advert.
+     */
+    static final int EXTRA_BODY_PERCENT = 40;
+    static final int MAX_EXTRA_BODIES = 3;
+
     private static String chinese(final String raw, final String body, final Ctx c) {
         final SplittableRandom r = c.r;
         final String opener = raw.startsWith("{") ? "" : fill(pick(c.sector.openers(), r), c);
-        final String closer = closer(body, c);
         String text = opener + body;
+        for (int extra = 0; extra < MAX_EXTRA_BODIES && r.nextInt(100) < EXTRA_BODY_PERCENT; extra++) {
+            final String next = pick(c.sector.bodies(), r);
+            if (!next.equals(raw)) {
+                text += (endsSentence(text) ? "" : "。") + fill(next, c);
+            }
+        }
+        final String closer = closer(text, c);
         if (!closer.isEmpty()) {
             if (!endsSentence(text)) {
                 text += text.charAt(text.length() - 1) < 128 ? " " : "。";

@@ -54,6 +54,14 @@ class SyntheticNoticesTest {
     }
 
     @Test
+    void shouldRunAsLongAsRealNoticesSometimes() {
+        // zh-inbox's train-split notices: 15% over 140 characters; single-body synthetic ones were 2%
+        final List<String> chinese = SyntheticNotices.generate(42, N).stream().filter(SyntheticNoticesTest::hasHan).toList();
+        final long long140 = chinese.stream().filter(m -> m.length() > 140).count();
+        assertThat((double) long140 / chinese.size()).isBetween(0.05, 0.20);
+    }
+
+    @Test
     void shouldVaryBeyondDigits() {
         final Set<String> shapes = new HashSet<>();
         for (final String m : SyntheticNotices.generate(42, N)) {
