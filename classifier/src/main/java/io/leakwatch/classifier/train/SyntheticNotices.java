@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * like in general rather than what one person's inbox looks like, and they give English notices at all.
  *
  * <p>Each message is composed: an optional opener ({@code 尊敬的客户，}, {@code 您好，}, ...), a body template
- * of its sector, an optional closer ({@code 详询95555。}, {@code 如非本人操作请忽略。}, ...) and, for Chinese, a
+ * of its sector (for Chinese, sometimes followed by more bodies of the same sector), an optional closer
+ * ({@code 详询95555。}, {@code 如非本人操作请忽略。}, ...) and, for Chinese, a
  * {@code 【sender】} signature at the start (about 60%), at the end (about 25%) or absent (about 15%); English
  * notices put {@code Sender: } first or {@code  - Sender} last or carry none. Slots ({@code {bank}},
  * {@code {amount}}, {@code {date}}, ...) are filled from the lists below; an entity slot keeps its value within
@@ -1029,9 +1030,10 @@ public final class SyntheticNotices {
     }
 
     /**
-     * How often a Chinese notice carries a second body of its sector (a bill and a balance, a delivery and a pickup
-     * code): real notices run long, 15% of {@code zh-inbox}'s train-split notices have over 140 characters against
-     * 2% of single-body synthetic ones, and without long notices the model reads a long Chinese text as an advert.
+     * A Chinese notice carries one more body of its sector (a bill and then a balance, a delivery and then its pickup
+     * code) with this probability, again up to {@link #MAX_EXTRA_BODIES} times. Real notices run long: 15% of
+     * {@code zh-inbox}'s train-split notices have over 140 characters, single-body synthetic ones 1.6% (7.4% with
+     * these), and a model that learns long Chinese text only from adverts reads a long notice as one.
      */
     static final int EXTRA_BODY_PERCENT = 40;
     static final int MAX_EXTRA_BODIES = 3;

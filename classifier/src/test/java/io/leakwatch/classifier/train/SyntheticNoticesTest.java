@@ -55,7 +55,7 @@ class SyntheticNoticesTest {
 
     @Test
     void shouldRunAsLongAsRealNoticesSometimes() {
-        // zh-inbox's train-split notices: 15% over 140 characters; single-body synthetic ones were 2%
+        // zh-inbox's train-split notices: 15% over 140 characters; single-body synthetic ones 1.6%
         final List<String> chinese = SyntheticNotices.generate(42, N).stream().filter(SyntheticNoticesTest::hasHan).toList();
         final long long140 = chinese.stream().filter(m -> m.length() > 140).count();
         assertThat((double) long140 / chinese.size()).isBetween(0.05, 0.20);
