@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
     // polling the admin API for a state change has nothing to block on; this bounds its request rate
     private static final long POLL_BACKOFF_MS = 25;
+    private static final int BIND_ATTEMPTS = 3;
+    private static final Object EXIT_LOCK = new Object();
 
     private final KafkaRaftServer server;
     private final int port;
@@ -86,35 +90,119 @@ public final class EmbeddedKafka implements AutoCloseable {
      *                null for a temporary directory deleted on close
      */
     public static EmbeddedKafka start(final int port, final Path dataDir) {
+        return start(port, dataDir, EmbeddedKafka::freePorts);
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with the ports picked by {@code picker}. A port found free can be taken by
+     * another process before the broker binds it; the broker then fails to bind, and this tries again with new
+     * ports, up to {@value #BIND_ATTEMPTS} times. A client port given by the caller stays the same on every try.
+     */
+    static EmbeddedKafka start(final int port, final Path dataDir, final PortPicker picker) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("broker port must be 0..65535, was " + port);
         }
         final long startedAt = System.nanoTime();
         final boolean temporary = dataDir == null;
         final Path dir = temporary ? createTempDir() : createDir(dataDir);
-        final int[] free = freePorts(port == 0 ? 2 : 1, port);
-        final int clientPort = port == 0 ? free[1] : port;
-        final int controllerPort = free[0];
+        for (int attempt = 1; ; attempt++) {
+            final int[] free = picker.pick(port == 0 ? 2 : 1, port);
+            final int clientPort = port == 0 ? free[1] : port;
+            final int controllerPort = free[0];
+            try {
+                final EmbeddedKafka kafka = startOn(clientPort, controllerPort, dir, temporary);
+                LOG.info("Kafka broker ready on {} in {} ms (data in {})", kafka.bootstrapServers(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), dir);
+                return kafka;
+            } catch (final RuntimeException e) {
+                final boolean portTaken = bindFailure(e) || inUse(clientPort) || inUse(controllerPort);
+                if (portTaken && attempt < BIND_ATTEMPTS) {
+                    LOG.warn("Kafka broker could not bind port {} or {} ({}); trying other ports", clientPort,
+                            controllerPort, e.getMessage());
+                    continue;
+                }
+                if (temporary) {
+                    deleteRecursively(dir);
+                }
+                if (portTaken) {
+                    throw new IllegalStateException("Kafka broker could not bind its ports on " + HOST + " after "
+                            + attempt + " tries; last tried client port " + clientPort + ", controller port "
+                            + controllerPort + ": " + e.getMessage(), e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static EmbeddedKafka startOn(final int clientPort, final int controllerPort, final Path dir,
+                                         final boolean temporary) {
         KafkaRaftServer server = null;
         try {
             final Properties props = brokerProperties(clientPort, controllerPort, dir.resolve(LOG_DIR));
             formatStorage(props, dir);
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
+            startWithoutExit(server);
             final EmbeddedKafka kafka = new EmbeddedKafka(server, clientPort, dir, temporary);
             kafka.awaitReady();
-            LOG.info("Kafka broker ready on {} in {} ms (data in {})", kafka.bootstrapServers(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), dir);
             return kafka;
         } catch (final RuntimeException e) {
             if (server != null) {
                 stopQuietly(server, e);
             }
-            if (temporary) {
-                deleteRecursively(dir);
-            }
             throw e;
         }
+    }
+
+    /**
+     * Starts {@code server}, turning Kafka's own exit and halt calls during startup into an exception. A
+     * controller that cannot bind its port halts the whole JVM through Kafka's fatal-fault handler (seen here with
+     * Kafka 4.1.1): in the demo or a test fork that ends everything, with no word of why, and nothing can try
+     * another port. The procedures are JVM-wide, so starts are serialised and the defaults restored after.
+     */
+    private static void startWithoutExit(final KafkaRaftServer server) {
+        synchronized (EXIT_LOCK) {
+            final Exit.Procedure refuse = (status, message) -> {
+                throw new IllegalStateException("Kafka asked to stop the JVM (status " + status + ") during broker"
+                        + " startup: " + (message == null ? "no reason given (a fatal fault, logged above)" : message));
+            };
+            Exit.setExitProcedure(refuse);
+            Exit.setHaltProcedure(refuse);
+            try {
+                server.startup();
+            } finally {
+                Exit.resetExitProcedure();
+                Exit.resetHaltProcedure();
+            }
+        }
+    }
+
+    /**
+     * Whether another process holds {@code port} on localhost. Asked after a failed start, once this broker has
+     * let its ports go: a controller that cannot bind reports it through Kafka's fatal-fault handler, whose exit
+     * call carries no cause to look at.
+     */
+    static boolean inUse(final int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (final IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether {@code e} or one of its causes is a failure to bind a listener's port. */
+    static boolean bindFailure(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Picks {@code count} free ports on localhost, none of them {@code taken}. */
+    @FunctionalInterface
+    interface PortPicker {
+        int[] pick(int count, int taken);
     }
 
     /** The {@code bootstrap.servers} value for clients of this broker. */

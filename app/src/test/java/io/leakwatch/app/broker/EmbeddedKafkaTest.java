@@ -2,8 +2,11 @@ package io.leakwatch.app.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +62,54 @@ class EmbeddedKafkaTest {
         for (int i = 0; i < 10_000; i++) {
             assertThat(EmbeddedKafka.freePorts(1, fixed)[0]).as("a fixed client port is never the controller's").isNotEqualTo(fixed);
         }
+    }
+
+    @Test
+    void shouldTryOtherPortsWhenAPickedPortIsTakenBeforeTheBrokerBindsIt() throws Exception {
+        // another process takes the controller port between the probe and the bind
+        try (ServerSocket thief = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            final int stolen = thief.getLocalPort();
+            final List<int[]> picked = new ArrayList<>();
+            final EmbeddedKafka.PortPicker picker = (count, taken) -> {
+                final int[] ports = picked.isEmpty()
+                        ? new int[] {stolen, EmbeddedKafka.freePorts(1, stolen)[0]}
+                        : EmbeddedKafka.freePorts(count, stolen);
+                picked.add(ports);
+                return ports;
+            };
+            try (EmbeddedKafka broker = EmbeddedKafka.start(0, null, picker)) {
+                assertThat(picked).hasSize(2);
+                assertThat(broker.port()).isEqualTo(picked.get(1)[1]).isNotEqualTo(stolen);
+                broker.createTopics(List.of(new TopicSpec("after-retry", 1, false)));
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheTakenPortWhenAFixedClientPortIsNeverFree() throws Exception {
+        try (ServerSocket thief = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            final int stolen = thief.getLocalPort();
+            final int[] calls = {0};
+            final EmbeddedKafka.PortPicker picker = (count, taken) -> {
+                calls[0]++;
+                return EmbeddedKafka.freePorts(count, taken);
+            };
+            assertThatThrownBy(() -> EmbeddedKafka.start(stolen, null, picker))
+                    .satisfies(e -> assertThat(EmbeddedKafka.bindFailure(e)).isTrue())
+                    .hasMessageContaining("after 3 tries")
+                    .hasMessageContaining("client port " + stolen);
+            assertThat(calls[0]).as("tries before giving up").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldTellABindFailureAndATakenPortFromOtherFailures() throws Exception {
+        assertThat(EmbeddedKafka.bindFailure(new IllegalStateException("x", new java.net.BindException("in use")))).isTrue();
+        assertThat(EmbeddedKafka.bindFailure(new IllegalStateException("formatting Kafka storage failed"))).isFalse();
+        try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(EmbeddedKafka.inUse(held.getLocalPort())).isTrue();
+        }
+        assertThat(EmbeddedKafka.inUse(EmbeddedKafka.freePorts(1, 0)[0])).isFalse();
     }
 
     @Test
