@@ -182,7 +182,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * call carries no cause to look at.
      */
     static boolean inUse(final int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = listen(port)) {
             return false;
         } catch (final IOException e) {
             return true;
@@ -438,7 +438,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             final int[] ports = new int[count];
             int found = 0;
             while (found < count) {
-                final ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                final ServerSocket socket = listen(0);
                 sockets.add(socket);
                 if (socket.getLocalPort() != taken) {
                     ports[found++] = socket.getLocalPort();
@@ -452,6 +452,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 closeQuietly(socket);
             }
         }
+    }
+
+    /** A probe socket on {@code port} of localhost, 0 for any free one. */
+    private static ServerSocket listen(final int port) throws IOException {
+        return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
     }
 
     private static void closeQuietly(final ServerSocket socket) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ class EmbeddedKafkaTest {
 
     @Test
     void shouldTellABindFailureAndATakenPortFromOtherFailures() throws Exception {
-        assertThat(EmbeddedKafka.bindFailure(new IllegalStateException("x", new java.net.BindException("in use")))).isTrue();
+        assertThat(EmbeddedKafka.bindFailure(new IllegalStateException("x", new BindException("in use")))).isTrue();
         assertThat(EmbeddedKafka.bindFailure(new IllegalStateException("formatting Kafka storage failed"))).isFalse();
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThat(EmbeddedKafka.inUse(held.getLocalPort())).isTrue();
