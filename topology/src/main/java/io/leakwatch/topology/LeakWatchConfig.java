@@ -1,5 +1,6 @@
 package io.leakwatch.topology;
 
+import io.leakwatch.topology.state.StateStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  *                         the grace, and emitted again, corrected, when records up to this late change it; later
  *                         records are counted as dropped
  * @param newSenderHorizon a sender first seen this recently counts as new: new senders' spam is also tested pooled
- * @param inMemoryState    keep state in memory instead of RocksDB: for replays, which rebuild state from the archive
+ * @param stateStores      where state is kept: RocksDB or the heap, with changelogs or (replays) without
  */
 public record LeakWatchConfig(
         byte[] hmacKey,
@@ -56,7 +57,7 @@ public record LeakWatchConfig(
         Duration senderWindow,
         Duration senderLateness,
         Duration newSenderHorizon,
-        boolean inMemoryState) {
+        StateStores stateStores) {
 
     public static final String PREFIX = "leakwatch.";
     /** A key anyone can read in the source; fine for demos and replays of synthetic data, never for production. */
@@ -149,7 +150,7 @@ public record LeakWatchConfig(
                 r.get("leakwatch.sender.window", "PT1H", Duration::parse),
                 r.get("leakwatch.sender.lateness", "PT6H", Duration::parse),
                 r.get("leakwatch.new.sender.horizon", "PT24H", Duration::parse),
-                r.get("leakwatch.state.in.memory", "false", LeakWatchConfig::parseBoolean));
+                r.get("leakwatch.state.stores", "rocksdb", StateStores::ofConfig));
         r.rejectUnknown();
         return config;
     }
@@ -166,18 +167,11 @@ public record LeakWatchConfig(
         }
     }
 
-    private static boolean parseBoolean(String value) {
-        if (!"true".equalsIgnoreCase(value.strip()) && !"false".equalsIgnoreCase(value.strip())) {
-            throw new IllegalArgumentException("must be true or false");
-        }
-        return Boolean.parseBoolean(value.strip());
-    }
-
-    /** The same settings with state kept in memory or not. */
-    public LeakWatchConfig withInMemoryState(boolean inMemory) {
+    /** The same settings with state kept in stores of the given kind. */
+    public LeakWatchConfig withStateStores(StateStores stores) {
         return new LeakWatchConfig(hmacKey, bucket, grace, recentHorizon, memberTtl, windowsBuckets, alpha, minRateRatio, minExposed,
                 buyerQ, strongBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, senderLateness, newSenderHorizon,
-                inMemory);
+                stores);
     }
 
     private static List<Integer> parseInts(String value) {

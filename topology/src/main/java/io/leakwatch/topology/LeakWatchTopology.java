@@ -28,6 +28,7 @@ import io.leakwatch.topology.reference.AppDirectory;
 import io.leakwatch.topology.reference.ReferenceStores;
 import io.leakwatch.topology.reference.RuleBook;
 import io.leakwatch.topology.sender.SenderStatsProcessor;
+import io.leakwatch.topology.state.StateStores;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,9 +38,6 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -75,7 +73,7 @@ public final class LeakWatchTopology {
         final AppDirectory apps = new AppDirectory();
         final RuleBook rules = new RuleBook(classifier);
 
-        final StoreKind stores = new StoreKind(config.inMemoryState());
+        final StateStores stores = config.stateStores();
         addReferenceStores(builder, topics, serdes, apps, rules, stores);
         ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
         final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
@@ -85,7 +83,7 @@ public final class LeakWatchTopology {
     }
 
     private static void addReferenceStores(StreamsBuilder builder, Topics topics, AvroSerdes serdes, AppDirectory apps, RuleBook rules,
-                                           StoreKind stores) {
+                                           StateStores stores) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.APPS_STORE), Serdes.String(),
                         serdes.value(App.class)).withLoggingDisabled(),
@@ -119,7 +117,7 @@ public final class LeakWatchTopology {
     }
 
     private static void detectLeaks(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StoreKind stores) {
+                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StateStores stores) {
         builder.addStateStore(stores.store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
         builder.addStateStore(stores.store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
         builder.addStateStore(stores.store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
@@ -153,7 +151,7 @@ public final class LeakWatchTopology {
     }
 
     private static void summariseSenders(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                         AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StoreKind stores) {
+                                         AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StateStores stores) {
         builder.addStateStore(stores.store(SenderStatsProcessor.BUCKET_STORE, serdes.value(SenderWindow.class)));
         builder.addStateStore(stores.store(SenderStatsProcessor.DUE_STORE, Serdes.String()));
         builder.addStateStore(stores.store(SenderStatsProcessor.HISTORY_STORE, serdes.value(SenderHistory.class)));
@@ -164,22 +162,5 @@ public final class LeakWatchTopology {
                 .process(() -> new SenderStatsProcessor(config, listener), Named.as("sender-stats"),
                         SenderStatsProcessor.BUCKET_STORE, SenderStatsProcessor.DUE_STORE, SenderStatsProcessor.HISTORY_STORE)
                 .to(topics.senderStats.name(), topics.senderStats.produced());
-    }
-
-    /**
-     * RocksDB with changelogs for a running pipeline; memory without changelogs for replays, where the driver's per-record
-     * commit would fsync RocksDB checkpoints and keep every changelog record.
-     */
-    private record StoreKind(boolean inMemory) {
-        KeyValueBytesStoreSupplier keyValue(String name) {
-            return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-        }
-
-        <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-            final StoreBuilder<KeyValueStore<String, V>> builder =
-                    Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde).withCachingEnabled();
-            // A replay rebuilds its state from the archive: a changelog would only pile up in the driver.
-            return inMemory ? builder.withLoggingDisabled() : builder;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.leakwatch.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leakwatch.topology.state.StateStores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ class LeakWatchConfigTest {
         assertThat(config.resolveAfter()).isEqualTo(6);
         assertThat(config.windowsBuckets()).containsExactly(3, 6);
         assertThat(config.bucket()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.inMemoryState()).isFalse();
-        assertThat(config.withInMemoryState(true).inMemoryState()).isTrue();
+        assertThat(config.stateStores()).isEqualTo(StateStores.ROCKSDB);
+        assertThat(LeakWatchConfig.demoWith("leakwatch.state.stores", " Memory").stateStores()).isEqualTo(StateStores.MEMORY);
+        assertThat(config.withStateStores(StateStores.REPLAY_DISK).stateStores()).isEqualTo(StateStores.REPLAY_DISK);
     }
 
     @Test
@@ -43,9 +45,10 @@ class LeakWatchConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leakwatch.bucket")
                 .hasMessageContaining("one hour");
-        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.state.in.memory", "yes"))
+        assertThatThrownBy(() -> LeakWatchConfig.demoWith("leakwatch.state.stores", "replay_disk"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("leakwatch.state.in.memory");
+                .hasMessageContaining("leakwatch.state.stores")
+                .hasMessageContaining("rocksdb or memory");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.leakwatch.schemas.SenderStats;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.registry.InMemorySchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.topology.state.StateStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class LeakWatchDriver implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
 
     public LeakWatchDriver() {
-        this(LeakWatchConfig.demo().withInMemoryState(true));
+        this(LeakWatchConfig.demo().withStateStores(StateStores.REPLAY_MEMORY));
     }
 
     public LeakWatchDriver(LeakWatchConfig config) {
@@ -70,11 +71,10 @@ public final class LeakWatchDriver implements AutoCloseable {
     public static LeakWatchConfig config(String... keyValues) {
         final Map<String, String> map = new java.util.LinkedHashMap<>();
         map.put("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX);
-        map.put("leakwatch.state.in.memory", "true");
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put(keyValues[i], keyValues[i + 1]);
         }
-        return LeakWatchConfig.from(map);
+        return LeakWatchConfig.from(map).withStateStores(StateStores.REPLAY_MEMORY);
     }
 
     public AvroSerdes serdes() {

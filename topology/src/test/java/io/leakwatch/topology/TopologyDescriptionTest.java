@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leakwatch.classifier.Classifiers;
 import io.leakwatch.schemas.registry.InMemorySchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.topology.state.StateStores;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.TopologyDescription;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TopologyDescriptionTest {
 
-    private final TopologyDescription description = LeakWatchTopology.build(LeakWatchConfig.demo().withInMemoryState(true),
+    private final TopologyDescription description = LeakWatchTopology.build(LeakWatchConfig.demo().withStateStores(StateStores.REPLAY_MEMORY),
             new AvroSerdes(new InMemorySchemaRegistryClient()), Classifiers.loadDefault(), PipelineListener.NONE).describe();
 
     @Test

@@ -6,6 +6,7 @@ import io.leakwatch.app.replay.ReplayReport;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.PipelineListener;
+import io.leakwatch.topology.state.StateStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +50,21 @@ final class ReplayCommand implements Callable<Integer> {
             + "the share of its recent registrants", "who received spam against every other app's, with the alerts marked."})
     private Path report;
 
+    @Option(names = "--state", paramLabel = "memory|disk",
+            description = {"Where the replay keeps the topology's state (default: memory, the faster).",
+                    "disk: RocksDB in a temporary directory, for archives whose state outgrows the heap."})
+    private String state = "memory";
+
     @Override
     public Integer call() throws Exception {
+        final StateStores stores = stateStores();
         if (report != null) {
             OutputFiles.requireDirectoryFor("--report", report);
         }
         final LeakWatchConfig settings = ConfigFiles.load(config, true);
         final long started = System.nanoTime();
         // A carrier's archive takes minutes: say where it has got to, on standard error so the output stays the alerts.
-        final Replay replay = new Replay(settings, PipelineListener.NONE, (events, eventTime, offset, alerts) ->
+        final Replay replay = new Replay(settings, stores, PipelineListener.NONE, (events, eventTime, offset, alerts) ->
                 System.err.printf("replay: %,d events read, event time %s, %d alert state changes so far, %,.0f events/s%n",
                         events, AlertJson.time(eventTime, offset), alerts, events / ((System.nanoTime() - started) / 1e9)),
                 Duration.ofSeconds(30));
@@ -77,5 +84,13 @@ final class ReplayCommand implements Callable<Integer> {
             System.out.println("report written to " + report);
         }
         return 0;
+    }
+
+    private StateStores stateStores() {
+        return switch (state) {
+            case "memory" -> StateStores.REPLAY_MEMORY;
+            case "disk" -> StateStores.REPLAY_DISK;
+            default -> throw new IllegalArgumentException("--state: memory or disk, was " + state);
+        };
     }
 }

@@ -14,6 +14,7 @@ import io.leakwatch.topology.LeakWatchTopology;
 import io.leakwatch.topology.PipelineListener;
 import io.leakwatch.topology.Topics;
 import io.leakwatch.topology.membership.MembershipProcessor;
+import io.leakwatch.topology.state.StateStores;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -76,13 +81,20 @@ public final class Replay {
     private final Progress progress;
     private final long progressEveryNanos;
 
+    /** A replay with its state on the heap. */
     public Replay(LeakWatchConfig config, PipelineListener listener) {
-        this(config, listener, Progress.NONE, Duration.ofDays(1));
+        this(config, StateStores.REPLAY_MEMORY, listener, Progress.NONE, Duration.ofDays(1));
     }
 
-    public Replay(LeakWatchConfig config, PipelineListener listener, Progress progress, Duration every) {
-        // The test driver commits after every record; RocksDB would fsync a checkpoint each time.
-        this.config = config.withInMemoryState(true);
+    /**
+     * @param stores {@link StateStores#REPLAY_MEMORY} or {@link StateStores#REPLAY_DISK}: a replay rebuilds its state
+     *               from the archive, so it has no changelogs
+     */
+    public Replay(LeakWatchConfig config, StateStores stores, PipelineListener listener, Progress progress, Duration every) {
+        if (stores.changelogged()) {
+            throw new IllegalArgumentException("a replay keeps no changelogs: REPLAY_MEMORY or REPLAY_DISK, not " + stores);
+        }
+        this.config = config.withStateStores(stores);
         this.listener = listener;
         this.progress = progress;
         this.progressEveryNanos = every.toNanos();
@@ -124,6 +136,9 @@ public final class Replay {
             final TestOutputTopic<String, CohortStats> cohortOutput = driver.createOutputTopic(topics.cohortStats.name(),
                     topics.cohortStats.keySerde().deserializer(), topics.cohortStats.valueSerde().deserializer());
             final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
+            final Map<String, TestOutputTopic<byte[], byte[]>> repartitions = new HashMap<>();
+            final Set<String> read = Set.of(topics.leakAlerts.name(), topics.deadLetters.name(), topics.classified.name(),
+                    topics.senderStats.name(), topics.cohortStats.name());
 
             long lastTs = 0;
             long nextProgress = System.nanoTime() + progressEveryNanos;
@@ -143,6 +158,7 @@ public final class Replay {
                 }
                 if (++count % DRAIN_EVERY == 0) {
                     drained.forEach(TestOutputTopic::readRecordsToList);
+                    dropRepartitionCopies(driver, read, repartitions);
                     keepCohorts(cohortOutput, cohorts);
                     alerts.addAll(alertOutput.readValuesToList());
                     deadLetters += dlqOutput.readValuesToList().size();
@@ -161,6 +177,20 @@ public final class Replay {
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
         return new Summary(count, deadLetters, List.copyOf(alerts), zone, List.copyOf(cohorts));
+    }
+
+    /**
+     * The driver keeps a copy of every record written to a repartition topic, after feeding it back in, until
+     * someone reads it: one per event for {@code classified-by-sender}, which was most of a replay's heap.
+     */
+    private static void dropRepartitionCopies(TopologyTestDriver driver, Set<String> read,
+                                              Map<String, TestOutputTopic<byte[], byte[]>> repartitions) {
+        for (String topic : driver.producedTopicNames()) {
+            if (!read.contains(topic)) {
+                repartitions.computeIfAbsent(topic, name -> driver.createOutputTopic(name, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())).readRecordsToList();
+            }
+        }
     }
 
     private static void keepCohorts(TestOutputTopic<String, CohortStats> output, List<CohortPoint> into) {

@@ -9,10 +9,14 @@ import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.PipelineListener;
+import io.leakwatch.topology.state.StateStores;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Replay of a simulated archive through the real topology in event time. */
 class ReplayTest {
@@ -28,6 +33,8 @@ class ReplayTest {
     @TempDir
     static Path work;
     static Path traffic;
+    /** The alerts of one replay of {@link #traffic} with its state on the heap. */
+    static Path heapAlerts;
 
     @BeforeAll
     static void simulate() throws IOException {
@@ -37,13 +44,15 @@ class ReplayTest {
         }
         traffic = work.resolve("traffic");
         Simulator.run(scenario, traffic);
+        heapAlerts = work.resolve("heap.jsonl");
+        new Replay(LeakWatchConfig.demo(), PipelineListener.NONE).replayDirectory(traffic, heapAlerts);
     }
 
     @Test
     void shouldOpenOneIncidentForTheLeakingAppAndNoneForOthers() throws IOException {
         final List<long[]> progress = new java.util.ArrayList<>();
-        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE,
-                (events, eventTime, offset, alerts) -> progress.add(new long[] {events, eventTime, alerts}), java.time.Duration.ZERO)
+        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), StateStores.REPLAY_MEMORY, PipelineListener.NONE,
+                (events, eventTime, offset, alerts) -> progress.add(new long[] {events, eventTime, alerts}), Duration.ZERO)
                 .replayDirectory(traffic, work.resolve("alerts-a.jsonl"));
 
         // Progress at every drain (20,000 lines) when asked for it that often, moving forward in events and event time.
@@ -64,17 +73,43 @@ class ReplayTest {
 
     @Test
     void shouldWriteTheSameAlertsByteForByteOnTheSameInput() throws IOException {
-        final Replay replay = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE);
-        replay.replayDirectory(traffic, work.resolve("run1.jsonl"));
-        replay.replayDirectory(traffic, work.resolve("run2.jsonl"));
+        new Replay(LeakWatchConfig.demo(), PipelineListener.NONE).replayDirectory(traffic, work.resolve("run2.jsonl"));
 
-        final byte[] first = Files.readAllBytes(work.resolve("run1.jsonl"));
+        final byte[] first = Files.readAllBytes(heapAlerts);
         assertThat(first).isNotEmpty();
         assertThat(Files.readAllBytes(work.resolve("run2.jsonl"))).isEqualTo(first);
         final String text = new String(first, StandardCharsets.UTF_8);
         assertThat(text).contains("\"status\":\"OPEN\"").contains("+08:00");
         // Alerts carry no phone numbers of recipients and no message text.
         assertThat(text).doesNotContainPattern("\"recipient\"|验证码");
+    }
+
+    @Test
+    void shouldWriteTheSameAlertsWithItsStateInRocksDb() throws IOException {
+        final int exit = Main.commandLine().execute("replay", "--in", traffic.toString(), "--state", "disk",
+                "--alerts", work.resolve("disk.jsonl").toString());
+
+        assertThat(exit).isZero();
+        final byte[] heap = Files.readAllBytes(heapAlerts);
+        assertThat(heap).isNotEmpty();
+        assertThat(Files.readAllBytes(work.resolve("disk.jsonl"))).isEqualTo(heap);
+        assertThatThrownBy(() -> new Replay(LeakWatchConfig.demo(), StateStores.ROCKSDB, PipelineListener.NONE,
+                Replay.Progress.NONE, Duration.ofDays(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no changelogs");
+    }
+
+    @Test
+    void shouldNameABadStateOption() {
+        final StringWriter err = new StringWriter();
+        final CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        final int exit = cli.execute("replay", "--in", traffic.toString(), "--state", "ssd",
+                "--alerts", work.resolve("ssd.jsonl").toString());
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("--state").contains("ssd");
+        assertThat(work.resolve("ssd.jsonl")).doesNotExist();
     }
 
     @Test

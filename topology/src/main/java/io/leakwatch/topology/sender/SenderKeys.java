@@ -45,8 +45,9 @@ final class SenderKeys {
         return TIMED + pad(streamTime + 1);
     }
 
-    static String timedFrom() {
-        return TIMED;
+    /** The lower bound (inclusive) of a range over the timed work due at or after {@code due}. */
+    static String timedFrom(long due) {
+        return TIMED + pad(due);
     }
 
     /** A correction waiting for the next wall-clock pass. */

@@ -66,6 +66,13 @@ public final class SenderStatsProcessor implements Processor<String, ClassifiedS
     private KeyValueStore<String, String> due;
     private KeyValueStore<String, SenderHistory> history;
     private Sensor droppedRecords;
+    /**
+     * No timed work is due before this: earlier passes took all of it, and a new window's is due later. A pass scans
+     * from here, not from the first key: a RocksDB range seek steps over every deleted key before its first live one,
+     * and the due store deletes all it scans (a replay on RocksDB spent 94 % of its time there). Not state: after a
+     * restart the first pass scans from 0.
+     */
+    private long dueFloor;
 
     public SenderStatsProcessor(LeakWatchConfig config, PipelineListener listener) {
         this.windowMs = config.senderWindow().toMillis();
@@ -116,6 +123,7 @@ public final class SenderStatsProcessor implements Processor<String, ClassifiedS
 
     /** A new window, with its first emission and its folding scheduled. */
     private SenderWindow openWindow(String sender, long start) {
+        dueFloor = Math.min(dueFloor, closeAt(start));
         due.put(SenderKeys.timed(closeAt(start), start, sender), sender);
         due.put(SenderKeys.timed(finalAt(start), start, sender), sender);
         return SenderWindows.empty();
@@ -127,7 +135,7 @@ public final class SenderStatsProcessor implements Processor<String, ClassifiedS
         if (streamTime < 0) {
             return;
         }
-        for (String key : keys(due.range(SenderKeys.timedFrom(), SenderKeys.timedThrough(streamTime)))) {
+        for (String key : keys(due.range(SenderKeys.timedFrom(dueFloor), SenderKeys.timedThrough(streamTime)))) {
             final long start = SenderKeys.start(key);
             final String sender = SenderKeys.sender(key);
             emitIfChanged(sender, start);
@@ -136,6 +144,7 @@ public final class SenderStatsProcessor implements Processor<String, ClassifiedS
             }
             due.delete(key);
         }
+        dueFloor = Math.max(dueFloor, streamTime + 1);
     }
 
     /**
