@@ -17,6 +17,7 @@ import io.leakwatch.topology.membership.MembershipProcessor;
 import io.leakwatch.topology.state.StateStores;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,7 @@ public final class Replay {
         long deadLetters = 0;
         ZoneOffset offset = null;
         final Path stateDir = Files.createTempDirectory("leakwatch-replay");
+        final Thread removeOnInterrupt = removeOnExit(stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, driverProperties(stateDir));
              RawExport.Reader reader = new RawExport.Reader(events)) {
             final TestInputTopic<String, App> appInput = driver.createInputTopic(topics.apps.name(),
@@ -173,6 +175,7 @@ public final class Replay {
             keepCohorts(cohortOutput, cohorts);
         } finally {
             TempDirectories.deleteRecursively(stateDir);
+            forget(removeOnInterrupt);
         }
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
@@ -190,6 +193,30 @@ public final class Replay {
                 repartitions.computeIfAbsent(topic, name -> driver.createOutputTopic(name, new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())).readRecordsToList();
             }
+        }
+    }
+
+    /**
+     * A replay stopped with Ctrl-C would leave its state behind, gigabytes of RocksDB files for a carrier's archive
+     * ({@code --state disk}): the JVM's shutdown removes it then.
+     */
+    private static Thread removeOnExit(Path stateDir) {
+        final Thread hook = new Thread(() -> {
+            try {
+                TempDirectories.deleteRecursively(stateDir);
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("replay: could not delete its state in " + stateDir + ": " + e.getMessage());
+            }
+        }, "replay-state-removal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway; the directory is already gone.
         }
     }
 

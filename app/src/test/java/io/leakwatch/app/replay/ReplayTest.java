@@ -2,6 +2,7 @@ package io.leakwatch.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.leakwatch.app.cli.Main;
 import io.leakwatch.schemas.AlertStatus;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +98,34 @@ class ReplayTest {
         assertThatThrownBy(() -> new Replay(LeakWatchConfig.demo(), StateStores.ROCKSDB, PipelineListener.NONE,
                 Replay.Progress.NONE, Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no changelogs");
+    }
+
+    @Test
+    void shouldRemoveItsStateWhenStoppedHalfway() throws Exception {
+        final Path tmp = Files.createDirectories(work.resolve("stopped-tmp"));
+        final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        final Process replay = new ProcessBuilder(javaBin.toString(), "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "replay", "--in", traffic.toString(), "--state", "disk", "--alerts", work.resolve("stopped.jsonl").toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("stopped.log").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> rocksDbFilesUnder(tmp) > 0);
+            replay.destroy();
+            assertThat(replay.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            replay.destroyForcibly();
+        }
+
+        assertThat(work.resolve("stopped.jsonl")).as("stopped before the end").doesNotExist();
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.startsWith("leakwatch-replay"));
+        }
+    }
+
+    private static long rocksDbFilesUnder(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sst") || f.getFileName().toString().endsWith(".log")).count();
+        }
     }
 
     @Test
