@@ -55,6 +55,10 @@ final class ReplayCommand implements Callable<Integer> {
                     "disk: RocksDB in a temporary directory, for archives whose state outgrows the heap."})
     private String state = "memory";
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the replay makes its state directory, removed at the end (default: the system's temp directory).")
+    private Path stateDir;
+
     @Override
     public Integer call() throws Exception {
         final StateStores stores = stateStores();
@@ -68,9 +72,18 @@ final class ReplayCommand implements Callable<Integer> {
                 System.err.printf("replay: %,d events read, event time %s, %d alert state changes so far, %,.0f events/s%n",
                         events, AlertJson.time(eventTime, offset), alerts, events / ((System.nanoTime() - started) / 1e9)),
                 Duration.ofSeconds(30));
-        final Replay.Summary summary = input.dir != null
-                ? replay.replayDirectory(input.dir, alerts)
-                : replay.replay(input.export.events, input.export.apps, alerts);
+        if (stateDir != null) {
+            replay.withStateUnder(stateDir);
+        }
+        final Replay.Summary summary;
+        try {
+            summary = input.dir != null
+                    ? replay.replayDirectory(input.dir, alerts)
+                    : replay.replay(input.export.events, input.export.apps, alerts);
+        } catch (Replay.Stopped stopped) {
+            System.err.println("replay: " + stopped.getMessage());
+            return 130;
+        }
         for (LeakAlert alert : summary.alerts()) {
             System.out.printf("%s  %-8s %-14s buyers=%s%n", AlertJson.time(alert.getAt(), summary.offset()), alert.getStatus(),
                     alert.getApp(), alert.getBuyerSenders());

@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -61,6 +64,15 @@ public final class Replay {
         }
     }
 
+    /** The JVM is shutting down (Ctrl-C, SIGTERM): the replay stopped at a record and wrote no alerts. */
+    public static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(long events) {
+            super("stopped after " + events + " events; no alerts written");
+        }
+    }
+
     /** Where a long replay has got to: called every {@code every} of wall-clock time, at most once per drain. */
     @FunctionalInterface
     public interface Progress {
@@ -81,6 +93,8 @@ public final class Replay {
     private final PipelineListener listener;
     private final Progress progress;
     private final long progressEveryNanos;
+    /** Where the replay makes (and at its end removes) the directory of its state; null: the system's temp directory. */
+    private Path stateParent;
 
     /** A replay with its state on the heap. */
     public Replay(LeakWatchConfig config, PipelineListener listener) {
@@ -101,6 +115,18 @@ public final class Replay {
         this.progressEveryNanos = every.toNanos();
     }
 
+    /**
+     * Makes the state directory under {@code parent} instead of the system's temp directory, which may be too small
+     * (a tmpfs) for an archive's RocksDB state.
+     */
+    public Replay withStateUnder(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--state-dir: no such directory: " + parent);
+        }
+        this.stateParent = parent;
+        return this;
+    }
+
     /** Replays a simulator output directory ({@code events.jsonl} and {@code apps.json}). */
     public Summary replayDirectory(Path dir, Path alertsOut) throws IOException {
         return replay(dir.resolve("events.jsonl"), dir.resolve("apps.json"), alertsOut);
@@ -118,8 +144,9 @@ public final class Replay {
         long count = 0;
         long deadLetters = 0;
         ZoneOffset offset = null;
-        final Path stateDir = Files.createTempDirectory("leakwatch-replay");
-        final Thread removeOnInterrupt = removeOnExit(stateDir);
+        final Path stateDir = stateParent == null ? Files.createTempDirectory("leakwatch-replay")
+                : Files.createTempDirectory(stateParent, "leakwatch-replay");
+        final Stop stop = new Stop(stateDir);
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, driverProperties(stateDir));
              RawExport.Reader reader = new RawExport.Reader(events)) {
             final TestInputTopic<String, App> appInput = driver.createInputTopic(topics.apps.name(),
@@ -147,7 +174,7 @@ public final class Replay {
             for (App app : apps) {
                 appInput.pipeInput(new TestRecord<>(app.getId(), app, null, 0L));
             }
-            while (reader.hasNext()) {
+            while (reader.hasNext() && !stop.asked()) {
                 final RawExport.Line line = reader.next();
                 if (line instanceof RawExport.Line.Event e) {
                     offset = offset == null ? e.offset() : offset;
@@ -170,12 +197,18 @@ public final class Replay {
                     }
                 }
             }
+            if (stop.asked()) {
+                throw new Stopped(count);
+            }
             alerts.addAll(alertOutput.readValuesToList());
             deadLetters += dlqOutput.readValuesToList().size();
             keepCohorts(cohortOutput, cohorts);
         } finally {
-            TempDirectories.deleteRecursively(stateDir);
-            forget(removeOnInterrupt);
+            try {
+                TempDirectories.deleteRecursively(stateDir);
+            } finally {
+                stop.done();
+            }
         }
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
@@ -197,26 +230,45 @@ public final class Replay {
     }
 
     /**
-     * A replay stopped with Ctrl-C would leave its state behind, gigabytes of RocksDB files for a carrier's archive
-     * ({@code --state disk}): the JVM's shutdown removes it then.
+     * A replay stopped with Ctrl-C or SIGTERM would leave its state behind, gigabytes of RocksDB files for a carrier's
+     * archive ({@code --state disk}). The JVM's shutdown asks the replay to stop at its next record and waits until it
+     * has closed its stores and removed the directory; deleting under stores still being written leaves files behind.
      */
-    private static Thread removeOnExit(Path stateDir) {
-        final Thread hook = new Thread(() -> {
-            try {
-                TempDirectories.deleteRecursively(stateDir);
-            } catch (IOException | UncheckedIOException e) {
-                System.err.println("replay: could not delete its state in " + stateDir + ": " + e.getMessage());
-            }
-        }, "replay-state-removal");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
+    private static final class Stop {
+        /** How long the shutdown waits for the replay to stop before it removes the directory itself. */
+        private static final long WAIT_SECONDS = 30;
+        private final AtomicBoolean asked = new AtomicBoolean();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final Thread hook;
 
-    private static void forget(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway; the directory is already gone.
+        Stop(Path stateDir) {
+            hook = new Thread(() -> {
+                asked.set(true);
+                try {
+                    if (!stopped.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        TempDirectories.deleteRecursively(stateDir);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    System.err.println("replay: could not delete its state in " + stateDir + ": " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "replay-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        boolean asked() {
+            return asked.get();
+        }
+
+        /** The replay is over and its directory gone. */
+        void done() {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running and has just been released.
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.leakwatch.topology.state.StateStores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,17 +91,42 @@ class ReplayTest {
     }
 
     @Test
-    void shouldWriteTheSameAlertsWithItsStateInRocksDb() throws IOException {
-        final int exit = Main.commandLine().execute("replay", "--in", traffic.toString(), "--state", "disk",
-                "--alerts", work.resolve("disk.jsonl").toString());
+    void shouldWriteTheSameAlertsWithItsStateInRocksDb() throws Exception {
+        final Path under = Files.createDirectories(work.resolve("state-parent"));
+        final AtomicLong mostRocksDbFiles = new AtomicLong();
+        final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleAtFixedRate(() -> mostRocksDbFiles.accumulateAndGet(uncheckedRocksDbFilesUnder(under), Math::max),
+                0, 20, TimeUnit.MILLISECONDS);
+        final int exit;
+        try {
+            exit = Main.commandLine().execute("replay", "--in", traffic.toString(), "--state", "disk",
+                    "--state-dir", under.toString(), "--alerts", work.resolve("disk.jsonl").toString());
+        } finally {
+            watcher.shutdownNow();
+            watcher.awaitTermination(10, TimeUnit.SECONDS);
+        }
 
         assertThat(exit).isZero();
+        assertThat(mostRocksDbFiles).as("RocksDB files under --state-dir during the replay").hasPositiveValue();
+        try (var left = Files.list(under)) {
+            assertThat(left).as("and nothing after it").isEmpty();
+        }
+        assertThatThrownBy(() -> new Replay(LeakWatchConfig.demo(), PipelineListener.NONE).withStateUnder(work.resolve("nowhere")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--state-dir").hasMessageContaining("nowhere");
         final byte[] heap = Files.readAllBytes(heapAlerts);
         assertThat(heap).isNotEmpty();
         assertThat(Files.readAllBytes(work.resolve("disk.jsonl"))).isEqualTo(heap);
         assertThatThrownBy(() -> new Replay(LeakWatchConfig.demo(), StateStores.ROCKSDB, PipelineListener.NONE,
                 Replay.Progress.NONE, Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no changelogs");
+    }
+
+    private static long uncheckedRocksDbFilesUnder(Path dir) {
+        try {
+            return rocksDbFilesUnder(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
