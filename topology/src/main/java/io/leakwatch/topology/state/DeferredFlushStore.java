@@ -1,22 +1,15 @@
 package io.leakwatch.topology.state;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.CommitCallback;
 import org.apache.kafka.streams.processor.StateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
@@ -147,67 +140,15 @@ final class DeferredFlushStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     /** The task's context, but a commit callback registered through it is kept for {@link #close()}. */
-    private final class CommitDeferringContext implements StateStoreContext {
-        private final StateStoreContext context;
-
+    private final class CommitDeferringContext extends ForwardingStateStoreContext {
         CommitDeferringContext(StateStoreContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
         public void register(StateStore store, StateRestoreCallback restoreCallback, CommitCallback commitCallback) {
             onCommit = commitCallback;
             context.register(store, restoreCallback, () -> { });
-        }
-
-        @Override
-        public void register(StateStore store, StateRestoreCallback restoreCallback) {
-            context.register(store, restoreCallback);
-        }
-
-        @Override
-        public String applicationId() {
-            return context.applicationId();
-        }
-
-        @Override
-        public TaskId taskId() {
-            return context.taskId();
-        }
-
-        @Override
-        public Optional<RecordMetadata> recordMetadata() {
-            return context.recordMetadata();
-        }
-
-        @Override
-        public Serde<?> keySerde() {
-            return context.keySerde();
-        }
-
-        @Override
-        public Serde<?> valueSerde() {
-            return context.valueSerde();
-        }
-
-        @Override
-        public File stateDir() {
-            return context.stateDir();
-        }
-
-        @Override
-        public StreamsMetrics metrics() {
-            return context.metrics();
-        }
-
-        @Override
-        public Map<String, Object> appConfigs() {
-            return context.appConfigs();
-        }
-
-        @Override
-        public Map<String, Object> appConfigsWithPrefix(String prefix) {
-            return context.appConfigsWithPrefix(prefix);
         }
     }
 

@@ -7,20 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.CommitCallback;
 import org.apache.kafka.streams.processor.StateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,11 +65,14 @@ class DeferredFlushStoreTest {
     }
 
     /** A task's context that runs the commit callback a store registered when the test commits, as a task would. */
-    private static final class Committing implements StateStoreContext {
-        private final StateStoreContext context;
+    private static final class Committing extends ForwardingStateStoreContext {
         private CommitCallback onCommit;
 
         Committing(Path stateDir) throws IOException {
+            super(taskContext(stateDir));
+        }
+
+        private static StateStoreContext taskContext(Path stateDir) throws IOException {
             final Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deferred-flush-test");
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -82,7 +80,7 @@ class DeferredFlushStoreTest {
             final MockProcessorContext<Object, Object> task = new MockProcessorContext<>(props, new TaskId(0, 0), dir);
             // A store's position is the offset of the record that wrote it last; without one there is nothing to write.
             task.setRecordMetadata("sms.events", 0, 41L);
-            this.context = task.getStateStoreContext();
+            return task.getStateStoreContext();
         }
 
         void commit() throws IOException {
@@ -98,51 +96,6 @@ class DeferredFlushStoreTest {
         @Override
         public void register(StateStore store, StateRestoreCallback restoreCallback) {
             register(store, restoreCallback, () -> { });
-        }
-
-        @Override
-        public String applicationId() {
-            return context.applicationId();
-        }
-
-        @Override
-        public TaskId taskId() {
-            return context.taskId();
-        }
-
-        @Override
-        public Optional<RecordMetadata> recordMetadata() {
-            return context.recordMetadata();
-        }
-
-        @Override
-        public Serde<?> keySerde() {
-            return context.keySerde();
-        }
-
-        @Override
-        public Serde<?> valueSerde() {
-            return context.valueSerde();
-        }
-
-        @Override
-        public File stateDir() {
-            return context.stateDir();
-        }
-
-        @Override
-        public StreamsMetrics metrics() {
-            return context.metrics();
-        }
-
-        @Override
-        public Map<String, Object> appConfigs() {
-            return context.appConfigs();
-        }
-
-        @Override
-        public Map<String, Object> appConfigsWithPrefix(String prefix) {
-            return context.appConfigsWithPrefix(prefix);
         }
     }
 }
