@@ -17,7 +17,10 @@ It asks four questions:
   unseen      the mixed model without zh-inbox, scored on zh-inbox: real received SMS from a source it never saw
               (LeakWatch's eval prints the same estimate for its own model);
   classes     a specialist of zh-spam-classes (MARKETING / FRAUD / ADULT), recall per source class.
-A specialist of zh-sms is also trained with punctuation removed, which LeakWatch's Lucene tokens never see.
+A specialist of zh-sms is also trained with punctuation removed, which LeakWatch's Lucene tokens never see, and one of
+zh-inbox with its labels changed by one policy: a message with an opt-out marker (退订, 回T, 拒收...) is spam, as China's
+2015 rules on SMS services (通信短信息服务管理规定) ask commercial SMS to offer a way to refuse (136 inform and 3 normal messages change). The policy makes a surface feature
+decide the label, so part of what it gains is circular; it measures how much the label policy weighs, no more.
 
 Needs python3-sklearn (Debian: apt-get install python3-sklearn; tested with 1.2.1). Not part of the test suite.
 
@@ -42,6 +45,7 @@ CHINESE = ("zh-sms", "zh-inbox", "zh-personal", "zh-spam-classes")
 SPAM_CLASS_CATEGORY = {"IL_Escort_service": "ADULT", "IL_Gambling": "FRAUD", "IL_Fake_ID_and_invoice": "FRAUD"}
 JAVA_NOT_WHITESPACE = {"\u00a0", "\u2007", "\u202f", "\u0085"}
 SPLIT_NAME = {"train": "TRAIN", "val": "VALIDATION", "test": "TEST"}
+OPT_OUT = re.compile(r"退订|回T|回t|拒收|退定|回复TD|回TD|回N|回复N|回0退")
 
 
 def java_hash(s):
@@ -256,6 +260,9 @@ def main():
     for corpus in ("zh-sms", "zh-inbox"):
         c, res = binary_run(d, [corpus], [corpus])
         row("specialist", corpus, c, res, [corpus])
+    relabelled = [(c, lab, y or (c == "zh-inbox" and bool(OPT_OUT.search(t))), s, t) for c, lab, y, s, t in rows]
+    c, res = binary_run(Data(relabelled), ["zh-inbox"], ["zh-inbox"])
+    row("specialist, zh-inbox relabelled: an opt-out marker makes a message spam", "zh-inbox", c, res, ["zh-inbox"])
     c, res = binary_run(Data(rows, without_punctuation=True), ["zh-sms"], ["zh-sms"])
     row("specialist, punctuation removed (as LeakWatch's tokens do)", "zh-sms", c, res, ["zh-sms"])
     c, res = binary_run(d, ["uci-sms"], ["uci-sms"], latin=True)
