@@ -27,6 +27,8 @@ import java.util.function.Function;
  * @param minExposed       an alert needs at least this many exposed member-buckets in the cohort
  * @param buyerQ           Benjamini–Hochberg level at which a sender is called a buyer
  * @param strongBuyerQ     a buyer this significant opens an alert with a weaker rate signal
+ * @param soleBuyerQ       a buyer this significant opens an alert on its own, with the cohort's rate merely above the
+ *                         others'
  * @param minBuyerHits     a buyer must reach at least this many cohort members
  * @param resolveAfter     buckets without a signal before an incident is RESOLVED
  * @param updateGrowth     an open incident is UPDATED when exposure grows by this factor or a new buyer shows
@@ -50,6 +52,7 @@ public record LeakWatchConfig(
         long minExposed,
         double buyerQ,
         double strongBuyerQ,
+        double soleBuyerQ,
         long minBuyerHits,
         int resolveAfter,
         double updateGrowth,
@@ -78,6 +81,7 @@ public record LeakWatchConfig(
         require(minExposed >= 1, "leakwatch.min.exposed", "must be >= 1");
         require(buyerQ > 0 && buyerQ < 1, "leakwatch.buyer.q", "must be within (0,1)");
         require(strongBuyerQ > 0 && strongBuyerQ <= buyerQ, "leakwatch.strong.buyer.q", "must be within (0, buyer.q]");
+        require(soleBuyerQ > 0 && soleBuyerQ <= strongBuyerQ, "leakwatch.sole.buyer.q", "must be within (0, strong.buyer.q]");
         require(minBuyerHits >= 1, "leakwatch.min.buyer.hits", "must be >= 1");
         require(resolveAfter >= 1, "leakwatch.resolve.after", "must be >= 1");
         require(updateGrowth > 1, "leakwatch.update.growth", "must be > 1");
@@ -143,6 +147,7 @@ public record LeakWatchConfig(
                 r.get("leakwatch.min.exposed", "8", Long::parseLong),
                 r.get("leakwatch.buyer.q", "0.001", Double::parseDouble),
                 r.get("leakwatch.strong.buyer.q", "0.0001", Double::parseDouble),
+                r.get("leakwatch.sole.buyer.q", "0.000001", Double::parseDouble),
                 r.get("leakwatch.min.buyer.hits", "4", Long::parseLong),
                 r.get("leakwatch.resolve.after", "24", Integer::parseInt),
                 r.get("leakwatch.update.growth", "2.0", Double::parseDouble),
@@ -170,7 +175,7 @@ public record LeakWatchConfig(
     /** The same settings with state kept in stores of the given kind. */
     public LeakWatchConfig withStateStores(StateStores stores) {
         return new LeakWatchConfig(hmacKey, bucket, grace, recentHorizon, memberTtl, windowsBuckets, alpha, minRateRatio, minExposed,
-                buyerQ, strongBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, senderLateness, newSenderHorizon,
+                buyerQ, strongBuyerQ, soleBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, senderLateness, newSenderHorizon,
                 stores);
     }
 

@@ -172,7 +172,14 @@ public final class LeakEvaluator {
             final List<BuyerEvidence> appBuyers = buyers.getOrDefault(e.getKey(), List.of());
             final boolean rateOk = rate.k() >= config.minExposed() && rate.rateRatioLower() >= config.minRateRatio();
             final double strongestQ = appBuyers.stream().mapToDouble(BuyerEvidence::getQValue).min().orElse(1.0);
-            final boolean buyerOk = strongestQ <= config.strongBuyerQ() && rate.pValue() <= 0.05;
+            // A strong buyer needs the cohort's rate to be up as well. Among recent registrants a far stronger one only
+            // needs it above the others': a leak to a few percent of registrants, a message each, never lifts the rate
+            // far (jd's held-out leak had one buyer at q 9e-8, 5 of 5 messages into the cohort, four hours before the
+            // rate or the pooled test of new senders convicted it). Not among all members: a sender whose customers
+            // are one social circle (a seller to young mothers) can reach one big app's members and no one else, but
+            // not, message after message, only people who registered with it the day before.
+            final boolean buyerOk = strongestQ <= config.strongBuyerQ() && rate.pValue() <= 0.05
+                    || recent && strongestQ <= config.soleBuyerQ() && rate.rateRatio() > 1.0;
             final SenderTest fresh = pooledNew.get(e.getKey());
             // The pooled test is strong on its own; it only needs the cohort's exposure to be above the control's at all.
             final boolean freshOk = fresh != null && fresh.inCohort() >= config.minBuyerHits() && fresh.pValue() <= alpha

@@ -125,6 +125,55 @@ class LeakEvaluatorTest {
         assertThat(evaluator.evaluate(histories, fresh.keySet())).isEmpty();
     }
 
+    @Test
+    void shouldSignalOneBuyerFarBeyondChanceWhileTheCohortRateIsBarelyUp() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        // Two messages an hour, every one into app07's cohort: a weak leak, a message to a few of its registrants.
+        final Map<String, Long> buyer = Map.of("buyer-1", 2L);
+        spike("app07", histories, buyer, Map.of());
+        addSpamTotals(histories, buyer);
+
+        final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
+
+        assertThat(signals).singleElement().satisfies(signal -> {
+            assertThat(signal.app()).isEqualTo("app07");
+            assertThat(signal.buyers()).extracting(BuyerEvidence::getSender).containsExactly("buyer-1");
+            assertThat(signal.buyers().get(0).getQValue()).isLessThanOrEqualTo(LeakWatchConfig.demo().soleBuyerQ());
+            assertThat(signal.rate().pValue()).as("the rate alone is no evidence").isGreaterThan(0.05);
+        });
+        // Without the sole-buyer rule (a bar no sender can pass) the same cohort stays quiet: its rate is not up enough.
+        assertThat(new LeakEvaluator(LeakWatchConfig.demoWith("leakwatch.sole.buyer.q", "1e-300")).evaluate(histories)).isEmpty();
+    }
+
+    @Test
+    void shouldNotLetOneBuyerConvictAloneAmongOldMembers() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        final Map<String, Long> buyer = Map.of("buyer-1", 2L);
+        spike("app07", histories, buyer, Map.of());
+        addSpamTotals(histories, buyer);
+        // The same messages, to members who registered long ago: a seller to one circle of customers, not a sale.
+        for (CohortStats s : histories.get("app07").subList(BUCKETS - SPIKE_BUCKETS, BUCKETS)) {
+            s.getRecent().setExposed(BASELINE);
+            s.getSenders().forEach(sender -> {
+                if (sender.getSender().equals("buyer-1")) {
+                    sender.setRecentExposed(0L);
+                }
+            });
+        }
+
+        assertThat(evaluator.evaluate(histories)).isEmpty();
+    }
+
+    @Test
+    void shouldStayQuietWhenTheSoleBuyerAlsoSpamsEveryoneElse() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        spike("app07", histories, Map.of("buyer-1", 2L), Map.of());
+        // The same sender sent as much to each of the other apps' cohorts and to the rest of the population.
+        addSpamTotals(histories, Map.of("buyer-1", 2L * 12 * 10));
+
+        assertThat(evaluator.evaluate(histories)).isEmpty();
+    }
+
     /** Apps with steady membership and a steady trickle of background spam from a sender that reaches everyone. */
     private static SortedMap<String, List<CohortStats>> quietApps(int count) {
         final SortedMap<String, List<CohortStats>> histories = new TreeMap<>();
