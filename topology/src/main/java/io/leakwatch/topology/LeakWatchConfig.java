@@ -27,8 +27,8 @@ import java.util.function.Function;
  * @param minExposed       an alert needs at least this many exposed member-buckets in the cohort
  * @param buyerQ           Benjamini–Hochberg level at which a sender is called a buyer
  * @param strongBuyerQ     a buyer this significant opens an alert with a weaker rate signal
- * @param soleBuyerQ       a buyer this significant opens an alert on its own, with the cohort's rate merely above the
- *                         others'
+ * @param soleBuyerQ       a buyer this significant among recent registrants opens an alert on its own, with their rate
+ *                         merely above the others'
  * @param minBuyerHits     a buyer must reach at least this many cohort members
  * @param resolveAfter     buckets without a signal before an incident is RESOLVED
  * @param updateGrowth     an open incident is UPDATED when exposure grows by this factor or a new buyer shows
