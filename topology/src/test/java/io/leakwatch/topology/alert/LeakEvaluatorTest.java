@@ -127,11 +127,7 @@ class LeakEvaluatorTest {
 
     @Test
     void shouldSignalOneBuyerFarBeyondChanceWhileTheCohortRateIsBarelyUp() {
-        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
-        // Two messages an hour, every one into app07's cohort: a weak leak, a message to a few of its registrants.
-        final Map<String, Long> buyer = Map.of("buyer-1", 2L);
-        spike("app07", histories, buyer, Map.of());
-        addSpamTotals(histories, buyer);
+        final SortedMap<String, List<CohortStats>> histories = oneExclusiveBuyerOfApp07();
 
         final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
 
@@ -147,10 +143,7 @@ class LeakEvaluatorTest {
 
     @Test
     void shouldNotLetOneBuyerConvictAloneAmongOldMembers() {
-        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
-        final Map<String, Long> buyer = Map.of("buyer-1", 2L);
-        spike("app07", histories, buyer, Map.of());
-        addSpamTotals(histories, buyer);
+        final SortedMap<String, List<CohortStats>> histories = oneExclusiveBuyerOfApp07();
         // The same messages, to members who registered long ago: a seller to one circle of customers, not a sale.
         for (CohortStats s : histories.get("app07").subList(BUCKETS - SPIKE_BUCKETS, BUCKETS)) {
             s.getRecent().setExposed(BASELINE);
@@ -172,6 +165,15 @@ class LeakEvaluatorTest {
         addSpamTotals(histories, Map.of("buyer-1", 2L * 12 * 10));
 
         assertThat(evaluator.evaluate(histories)).isEmpty();
+    }
+
+    /** Quiet apps, and buyer-1 sending two messages an hour, every one into app07's cohort: a weak leak. */
+    private static SortedMap<String, List<CohortStats>> oneExclusiveBuyerOfApp07() {
+        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
+        final Map<String, Long> buyer = Map.of("buyer-1", 2L);
+        spike("app07", histories, buyer, Map.of());
+        addSpamTotals(histories, buyer);
+        return histories;
     }
 
     /** Apps with steady membership and a steady trickle of background spam from a sender that reaches everyone. */
