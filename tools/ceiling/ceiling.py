@@ -3,10 +3,11 @@
 
 An independent check on LeakWatch's classifier (classifier/README.md, docs/classifier.md): scikit-learn's
 TF-IDF character n-grams with a linear SVM, on LeakWatch's own fixed split (the template split of
-io.leakwatch.classifier.train.Split, re-implemented below and checked against the counts the Java code gives),
+io.leakwatch.classifier.train.Split, re-implemented below; on 2026-12-07 it put every message in the same bucket as
+a dump of the Java split did),
 the regularisation C chosen on the validation bucket, the test bucket scored once with that choice.
 
-It asks four questions:
+It asks five questions:
   specialist  a model trained on one corpus alone, scored on that corpus: the most this model family gets from the
               corpus without having to agree with any other corpus's labels;
   mixed       one model over every Chinese corpus (zh-inbox weighted 3, as LeakWatch does): what a single model
@@ -18,9 +19,10 @@ It asks four questions:
               (LeakWatch's eval prints the same estimate for its own model);
   classes     a specialist of zh-spam-classes (MARKETING / FRAUD / ADULT), recall per source class.
 A specialist of zh-sms is also trained with punctuation removed, which LeakWatch's Lucene tokens never see, and one of
-zh-inbox with its labels changed by one policy: a message with an opt-out marker (退订, 回T, 拒收...) is spam, as China's
-2015 rules on SMS services (通信短信息服务管理规定) ask commercial SMS to offer a way to refuse (136 inform and 3 normal messages change). The policy makes a surface feature
-decide the label, so part of what it gains is circular; it measures how much the label policy weighs, no more.
+zh-inbox with its labels changed by one policy: a message with an opt-out marker (退订, 回T, 拒收...) is spam, as
+China's 2015 rules on SMS services (通信短信息服务管理规定) ask commercial SMS to offer a way to refuse (136 inform
+and 3 normal messages change). The policy makes a surface feature decide the label, so part of what it gains is
+circular; it measures how much the label policy weighs, no more.
 
 Needs python3-sklearn (Debian: apt-get install python3-sklearn; tested with 1.2.1). Not part of the test suite.
 
