@@ -82,7 +82,7 @@ def template_key(text):
                 out.append(text[i:j])
             i = j
             continue
-        if not (c.isspace() or c in "\x1c\x1d\x1e\x1f") or c in JAVA_NOT_WHITESPACE:
+        if not c.isspace() or c in JAVA_NOT_WHITESPACE:
             out.append(c)
         i += 1
     return "".join(out).lower()
