@@ -38,6 +38,10 @@ import java.util.function.Function;
  *                         the grace, and emitted again, corrected, when records up to this late change it; later
  *                         records are counted as dropped
  * @param newSenderHorizon a sender first seen this recently counts as new: new senders' spam is also tested pooled
+ * @param bulkScreen       a sender's messages that are not spam by their text reach the detector once it has sent to
+ *                         this many distinct recipients of one task within a day
+ * @param bulkRecipients   a sender that reached this many distinct recipients within a day sends in bulk: its
+ *                         messages to members count as exposure whatever their text
  * @param stateStores      where state is kept: RocksDB or the heap, with changelogs or (replays) without
  */
 public record LeakWatchConfig(
@@ -60,6 +64,8 @@ public record LeakWatchConfig(
         Duration senderWindow,
         Duration senderLateness,
         Duration newSenderHorizon,
+        long bulkScreen,
+        long bulkRecipients,
         StateStores stateStores) {
 
     public static final String PREFIX = "leakwatch.";
@@ -90,6 +96,8 @@ public record LeakWatchConfig(
         require(senderLateness.compareTo(grace) >= 0, "leakwatch.sender.lateness",
                 "must be at least leakwatch.grace (" + grace + "): a window is emitted at its end plus the grace");
         require(!newSenderHorizon.isNegative(), "leakwatch.new.sender.horizon", "must be >= 0");
+        require(bulkScreen >= 1, "leakwatch.bulk.screen", "must be >= 1");
+        require(bulkRecipients >= bulkScreen, "leakwatch.bulk.recipients", "must be at least leakwatch.bulk.screen (" + bulkScreen + ")");
     }
 
     @Override
@@ -155,6 +163,8 @@ public record LeakWatchConfig(
                 r.get("leakwatch.sender.window", "PT1H", Duration::parse),
                 r.get("leakwatch.sender.lateness", "PT6H", Duration::parse),
                 r.get("leakwatch.new.sender.horizon", "PT24H", Duration::parse),
+                r.get("leakwatch.bulk.screen", "2", Long::parseLong),
+                r.get("leakwatch.bulk.recipients", "5", Long::parseLong),
                 r.get("leakwatch.state.stores", "rocksdb", StateStores::ofConfig));
         r.rejectUnknown();
         return config;
@@ -176,6 +186,7 @@ public record LeakWatchConfig(
     public LeakWatchConfig withStateStores(StateStores stores) {
         return new LeakWatchConfig(hmacKey, bucket, grace, recentHorizon, memberTtl, windowsBuckets, alpha, minRateRatio, minExposed,
                 buyerQ, strongBuyerQ, soleBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, senderLateness, newSenderHorizon,
+                bulkScreen, bulkRecipients,
                 stores);
     }
 

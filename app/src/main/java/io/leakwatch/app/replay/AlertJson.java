@@ -47,6 +47,8 @@ public final class AlertJson {
         node.put("pValue", e.getPValue());
         node.put("controlMemberHours", e.getControlMembers());
         node.put("controlExposed", e.getControlExposed());
+        node.put("exposedByText", e.getExposedByText());
+        node.put("exposedBySenderBehaviour", e.getExposedBySenderBehaviour());
         if (e.getMedianHoursToFirstSpam() != null) {
             node.put("medianHoursToFirstSpam", round(e.getMedianHoursToFirstSpam()));
         }
@@ -72,6 +74,7 @@ public final class AlertJson {
             buyer.put("qValue", b.getQValue());
             buyer.put("category", b.getCategory().name());
             buyer.put("fingerprint", b.getFingerprint());
+            buyer.put("signal", b.getSignal());
         }
         return node;
     }

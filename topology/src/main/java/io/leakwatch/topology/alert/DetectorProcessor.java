@@ -236,12 +236,15 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
      */
     private boolean buyersStillTarget(Incident incident, SortedMap<String, List<CohortStats>> window, long bucket) {
         final CohortStats own = statsOf(window.get(incident.getApp()), bucket);
-        if (own == null || own.getMemberSpam() == 0) {
+        if (own == null) {
             return false;
         }
         final Set<String> buyers = Set.copyOf(incident.getBuyers());
+        // a buyer named for its bulk sending brings its other messages too; the spam of everyone else is the baseline
+        final long buyerContacts = own.getSenders().stream().filter(s -> buyers.contains(s.getSender()))
+                .mapToLong(SenderExposure::getContacts).sum();
         final long inCohort = own.getSenders().stream().filter(s -> buyers.contains(s.getSender()))
-                .mapToLong(SenderExposure::getExposed).sum();
+                .mapToLong(SenderExposure::getExposed).sum() + buyerContacts;
         if (inCohort == 0) {
             return false;
         }
@@ -252,15 +255,16 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
                     ? statsOf(entry.getValue(), bucket) : null;
             if (totals != null) {
                 for (SenderExposure sender : totals.getSenders()) {
-                    allSpam += sender.getExposed();
-                    sent += buyers.contains(sender.getSender()) ? sender.getExposed() : 0;
+                    final long counted = sender.getExposed() + (buyers.contains(sender.getSender()) ? sender.getContacts() : 0);
+                    allSpam += counted;
+                    sent += buyers.contains(sender.getSender()) ? counted : 0;
                 }
             }
         }
         if (allSpam == 0) {
             return false;
         }
-        final double cohortShare = (double) own.getMemberSpam() / allSpam;
+        final double cohortShare = (double) (own.getMemberSpam() + buyerContacts) / allSpam;
         return (double) inCohort / Math.max(sent, inCohort) >= TARGETING_LIFT * cohortShare;
     }
 
@@ -373,6 +377,8 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
                 .setMedianHoursToFirstSpam(signal.medianHoursToFirstSpam())
                 .setControlMedianHoursToFirstSpam(signal.controlMedianHoursToFirstSpam())
                 .setNewSenders(signal.newSenders())
+                .setExposedByText(signal.exposedByText())
+                .setExposedBySenderBehaviour(signal.exposedBySenderBehaviour())
                 .setExplainedAway(signal.explainedAway())
                 .setBuyers(signal.buyers())
                 .build();

@@ -33,22 +33,49 @@ public final class LeakEvaluator {
     /** One app found leaking, with the evidence of its strongest window. */
     public record Signal(String app, String stratum, int windowBuckets, long windowStart, RateTest rate,
                          List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, List<String> explainedAway, Double medianHoursToFirstSpam,
-                         Double controlMedianHoursToFirstSpam) {
+                         Double controlMedianHoursToFirstSpam, long exposedByText, long exposedBySenderBehaviour) {
     }
 
-    /** Sums of one app over one window. */
-    private record Totals(double members, long exposed, Map<String, Double> sharedMembers, Map<String, Long> sharedExposed,
-                          Map<String, SenderTotals> senders, long spamToMembers, long spamToRecent, long[] histogram,
-                          long firstBucketStart) {
+    /**
+     * Sums of one app over one window. {@code exposed} counts exposed member-buckets by text and messages from bulk
+     * senders that the classifier did not call spam ({@code byBehaviour} of them).
+     */
+    private record Totals(double members, long exposed, long byBehaviour, Map<String, Double> sharedMembers,
+                          Map<String, Long> sharedExposed, Map<String, SenderTotals> senders, long spamToMembers, long spamToRecent,
+                          long[] histogram, long firstBucketStart) {
     }
 
+    /** One sender's messages into a cohort over a window: spam by text, and (bulk senders only) the others. */
     private static final class SenderTotals {
         long exposed;
         long recent;
+        long contacts;
+        long recentContacts;
         final Map<String, Long> shared = new HashMap<>();
         final Map<Category, Long> categories = new HashMap<>();
         final Map<String, Long> fingerprints = new HashMap<>();
+
+        long messages(boolean recentStratum) {
+            return recentStratum ? recent + recentContacts : exposed + contacts;
+        }
+
+        String signal() {
+            if (contacts == 0) {
+                return SIGNAL_TEXT;
+            }
+            return exposed == 0 ? SIGNAL_BEHAVIOUR : SIGNAL_TEXT + "+" + SIGNAL_BEHAVIOUR;
+        }
     }
+
+    /**
+     * What the shards say of each sender over a window: its spam and, for a bulk sender, its other countable
+     * messages, to anyone; and which senders send in bulk (distinct recipients within the last day).
+     */
+    private record SenderActivity(Map<String, Long> suspect, Set<String> bulk) {
+    }
+
+    static final String SIGNAL_TEXT = "text";
+    static final String SIGNAL_BEHAVIOUR = "sender-behaviour";
 
     private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, double strength) {
     }
@@ -76,30 +103,73 @@ public final class LeakEvaluator {
         final SortedMap<String, List<CohortStats>> apps = new TreeMap<>();
         final Map<String, List<CohortStats>> totalsShards = new TreeMap<>();
         histories.forEach((key, stats) -> (key.startsWith(TOTALS_PREFIX) ? totalsShards : apps).put(key, stats));
-        final int tests = Math.max(1, apps.size() * 2 * config.windowsBuckets().size());
-        final double alpha = config.alpha() / tests;
-        final Map<String, Signal> best = new TreeMap<>();
-        for (int window : config.windowsBuckets()) {
-            final Map<String, Long> spamBySender = senderTotals(totalsShards, window);
-            for (String stratum : List.of("recent", "all")) {
-                final Function<CohortStats, Stratum> pick = "recent".equals(stratum) ? CohortStats::getRecent : CohortStats::getAll;
-                final Map<String, Totals> totals = new TreeMap<>();
-                apps.forEach((app, stats) -> totals.put(app, totals(stats, window, pick)));
-                for (Signal signal : acceptGreedily(totals, stratum, window, alpha, spamBySender, newSenders)) {
-                    best.merge(signal.app(), signal, (a, b) -> a.rate().pValue() <= b.rate().pValue() ? a : b);
-                }
-            }
+        final Map<String, Signal> best = evaluate(apps, totalsShards, newSenders, Set.of());
+        final Set<String> bulk = bulkSenders(totalsShards, config.bulkRecipients());
+        if (!bulk.isEmpty()) {
+            evaluate(apps, totalsShards, newSenders, bulk).forEach(best::putIfAbsent);
         }
         return best.values().stream().sorted(Comparator.comparingDouble((Signal s) -> s.rate().pValue())
                 .thenComparing(Signal::app)).toList();
     }
 
-    /** Spam messages per sender to anyone over the window, from the totals shards. */
-    private static Map<String, Long> senderTotals(Map<String, List<CohortStats>> shards, int window) {
+    /**
+     * One pass of the tests: by text alone when {@code bulk} is empty, else with the bulk senders' other messages
+     * counted as exposure too. The text pass comes first and its signals stand: bulk senders' messages add
+     * senders to the Benjamini–Hochberg family and people's messages to every cohort's exposure, which must not
+     * weaken what the text already shows; the second pass only adds the apps the first did not find.
+     */
+    private Map<String, Signal> evaluate(SortedMap<String, List<CohortStats>> apps, Map<String, List<CohortStats>> totalsShards,
+                                         Set<String> newSenders, Set<String> bulk) {
+        final int tests = Math.max(1, apps.size() * 2 * config.windowsBuckets().size());
+        final double alpha = config.alpha() / tests;
+        final Map<String, Signal> best = new TreeMap<>();
+        for (int window : config.windowsBuckets()) {
+            final Map<String, Long> spamBySender = senderTotals(totalsShards, window, bulk);
+            for (String stratum : List.of("recent", "all")) {
+                final Function<CohortStats, Stratum> pick = "recent".equals(stratum) ? CohortStats::getRecent : CohortStats::getAll;
+                final boolean recent = "recent".equals(stratum);
+                final Map<String, Totals> totals = new TreeMap<>();
+                apps.forEach((app, stats) -> totals.put(app, totals(stats, window, pick, recent, bulk)));
+                for (Signal signal : acceptGreedily(totals, stratum, window, alpha, spamBySender, newSenders)) {
+                    best.merge(signal.app(), signal, (a, b) -> a.rate().pValue() <= b.rate().pValue() ? a : b);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Messages per sender to anyone over the window, from the totals shards, that count as exposure: its spam, and
+     * for a bulk sender its other countable messages too.
+     */
+    private static Map<String, Long> senderTotals(Map<String, List<CohortStats>> shards, int window, Set<String> bulk) {
         final Map<String, Long> totals = new HashMap<>();
         shards.values().forEach(stats -> stats.subList(Math.max(0, stats.size() - window), stats.size())
-                .forEach(s -> s.getSenders().forEach(e -> totals.merge(e.getSender(), e.getExposed(), Long::sum))));
+                .forEach(s -> s.getSenders().forEach(e -> {
+                    final long counted = e.getExposed() + (bulk.contains(e.getSender()) ? e.getContacts() : 0);
+                    if (counted > 0) {
+                        totals.merge(e.getSender(), counted, Long::sum);
+                    }
+                })));
         return totals;
+    }
+
+    /**
+     * Senders that reached at least {@code minRecipients} distinct recipients over the shards' history (the longest
+     * evaluation window; a day at the defaults), summed over buckets and tasks. A recipient reached in two hours
+     * counts twice: bulk senders reach each recipient once or twice, people text the same few again and again.
+     */
+    static Set<String> bulkSenders(Map<String, List<CohortStats>> shards, long minRecipients) {
+        final Map<String, Long> recipients = new HashMap<>();
+        shards.values().forEach(stats -> stats.forEach(s -> s.getSenders()
+                .forEach(e -> recipients.merge(e.getSender(), e.getRecipients(), Long::sum))));
+        final Set<String> bulk = new java.util.TreeSet<>();
+        recipients.forEach((sender, n) -> {
+            if (n >= minRecipients) {
+                bulk.add(sender);
+            }
+        });
+        return bulk;
     }
 
     private List<Signal> acceptGreedily(Map<String, Totals> totals, String stratum, int window, double alpha,
@@ -130,7 +200,8 @@ public final class LeakEvaluator {
             }
             signals.add(new Signal(strongest.app(), stratum, window, own.firstBucketStart(), strongest.rate(), strongest.buyers(),
                     strongest.newSenders(),
-                    explained, median(own.histogram()), median(controlHistogram(totals, strongest.app()))));
+                    explained, median(own.histogram()), median(controlHistogram(totals, strongest.app())),
+                    own.exposed() - own.byBehaviour(), own.byBehaviour()));
         }
         return signals;
     }
@@ -228,7 +299,8 @@ public final class LeakEvaluator {
                 final SenderTotals s = totals.get(app).senders().get(t.sender());
                 all.add(BuyerEvidence.newBuilder().setSender(t.sender()).setExposedInCohort(t.inCohort()).setExposedElsewhere(0)
                         .setLift(t.expectedShare() > 0 ? 1.0 / t.expectedShare() : 0.0).setQValue(pooled.pValue())
-                        .setCategory(argMax(s.categories, Category.MARKETING)).setFingerprint(argMax(s.fingerprints, "")).build());
+                        .setCategory(argMax(s.categories, Category.MARKETING)).setFingerprint(argMax(s.fingerprints, ""))
+                        .setSignal(s.signal()).build());
             }
         }
         return all;
@@ -258,7 +330,7 @@ public final class LeakEvaluator {
         final Map<String, Long> hits = new TreeMap<>();
         long listedHits = 0;
         for (Map.Entry<String, SenderTotals> s : own.senders().entrySet()) {
-            long x = recent ? s.getValue().recent : s.getValue().exposed;
+            long x = s.getValue().messages(recent);
             for (String a : accepted) {
                 x -= s.getValue().shared.getOrDefault(a, 0L);
             }
@@ -306,6 +378,7 @@ public final class LeakEvaluator {
                         .setQValue(q[i])
                         .setCategory(argMax(s.categories, Category.MARKETING))
                         .setFingerprint(argMax(s.fingerprints, ""))
+                        .setSignal(s.signal())
                         .build());
             }
         }
@@ -318,10 +391,12 @@ public final class LeakEvaluator {
                 .map(Map.Entry::getKey).orElse(fallback);
     }
 
-    private static Totals totals(List<CohortStats> stats, int window, Function<CohortStats, Stratum> pick) {
+    private static Totals totals(List<CohortStats> stats, int window, Function<CohortStats, Stratum> pick, boolean recent,
+                                 Set<String> bulk) {
         final List<CohortStats> last = stats.subList(Math.max(0, stats.size() - window), stats.size());
         double members = 0;
         long exposed = 0;
+        long byBehaviour = 0;
         final Map<String, Double> sharedMembers = new TreeMap<>();
         final Map<String, Long> sharedExposed = new TreeMap<>();
         final Map<String, SenderTotals> senders = new TreeMap<>();
@@ -337,12 +412,28 @@ public final class LeakEvaluator {
             stratum.getSharedMembers().forEach((a, n) -> sharedMembers.merge(a, n.doubleValue(), Double::sum));
             stratum.getSharedExposed().forEach((a, n) -> sharedExposed.merge(a, n, Long::sum));
             for (SenderExposure e : s.getSenders()) {
+                final boolean counted = bulk.contains(e.getSender());
+                if (e.getExposed() == 0 && !counted) {
+                    continue; // contacts of a sender not (or not yet) sending in bulk
+                }
                 final SenderTotals t = senders.computeIfAbsent(e.getSender(), x -> new SenderTotals());
                 t.exposed += e.getExposed();
                 t.recent += e.getRecentExposed();
                 e.getShared().forEach((a, n) -> t.shared.merge(a, n, Long::sum));
-                t.categories.merge(e.getCategory(), e.getExposed(), Long::sum);
-                t.fingerprints.merge(e.getFingerprint(), e.getExposed(), Long::sum);
+                final long contacts = counted ? e.getContacts() : 0;
+                if (contacts > 0) {
+                    t.contacts += contacts;
+                    t.recentContacts += e.getRecentContacts();
+                    e.getContactShared().forEach((a, n) -> t.shared.merge(a, n, Long::sum));
+                    final long inStratum = recent ? e.getRecentContacts() : contacts;
+                    byBehaviour += inStratum;
+                    spamToMembers += contacts;
+                    spamToRecent += e.getRecentContacts();
+                    // shared members of the stratum's exposure, as the sender-level shares approximate them
+                    e.getContactShared().forEach((a, n) -> sharedExposed.merge(a, Math.min(n, inStratum), Long::sum));
+                }
+                t.categories.merge(e.getCategory(), e.getExposed() + contacts, Long::sum);
+                t.fingerprints.merge(e.getFingerprint(), e.getExposed() + contacts, Long::sum);
             }
             final List<Long> h = s.getHoursToFirstSpam();
             for (int i = 0; i < Math.min(h.size(), histogram.length); i++) {
@@ -350,7 +441,8 @@ public final class LeakEvaluator {
             }
         }
         final long firstStart = last.isEmpty() ? 0L : last.get(0).getWindowStart();
-        return new Totals(members, exposed, sharedMembers, sharedExposed, senders, spamToMembers, spamToRecent, histogram, firstStart);
+        return new Totals(members, exposed + byBehaviour, byBehaviour, sharedMembers, sharedExposed, senders, spamToMembers,
+                spamToRecent, histogram, firstStart);
     }
 
     private static long[] controlHistogram(Map<String, Totals> totals, String app) {

@@ -138,6 +138,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             case COMEMBER -> countCoMember(event);
             case EXPOSURE -> countExposure(key, state, event);
             case SENDER_TOTAL -> countSenderTotal(key, state, event);
+            case CONTACT -> countContact(key, event);
         }
         open.put(key, state);
     }
@@ -277,6 +278,22 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         final String key = senderKey(stateKey, event.getSender());
         final SenderAccumulator acc = senderAccumulator(key);
         acc.setExposed(acc.getExposed() + event.getCount());
+        acc.setContacts(acc.getContacts() + event.getMessages());
+        acc.setRecipients(acc.getRecipients() + event.getRecipients());
+        senders.put(key, acc);
+    }
+
+    /** A message not called spam from a screened sender: counted apart, the detector decides whether it is exposure. */
+    private void countContact(String stateKey, CohortEvent event) {
+        final boolean recent = event.getTs() - event.getRegisteredAt() < recentMs;
+        final String key = senderKey(stateKey, event.getSender());
+        final SenderAccumulator acc = senderAccumulator(key);
+        acc.setContacts(acc.getContacts() + 1);
+        if (recent) {
+            acc.setRecentContacts(acc.getRecentContacts() + 1);
+        }
+        event.getCoApps().forEach(co -> acc.getContactShared().merge(co, 1L, Long::sum));
+        countKinds(acc, event);
         senders.put(key, acc);
     }
 
@@ -304,7 +321,7 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
 
     private static SenderAccumulator emptySenderAccumulator() {
         return SenderAccumulator.newBuilder().setShared(new HashMap<>()).setByCategory(new HashMap<>())
-                .setByFingerprint(new HashMap<>()).build();
+                .setByFingerprint(new HashMap<>()).setContactShared(new HashMap<>()).build();
     }
 
     private void countSender(String stateKey, CohortState state, CohortEvent event, boolean recent) {
@@ -315,6 +332,11 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
             acc.setRecentExposed(acc.getRecentExposed() + 1);
         }
         event.getCoApps().forEach(co -> acc.getShared().merge(co, 1L, Long::sum));
+        countKinds(acc, event);
+        senders.put(key, acc);
+    }
+
+    private static void countKinds(SenderAccumulator acc, CohortEvent event) {
         if (event.getCategory() != null) {
             acc.getByCategory().merge(event.getCategory().name(), 1L, Long::sum);
         }
@@ -322,7 +344,6 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         if (fingerprints.containsKey(event.getFingerprint()) || fingerprints.size() < FINGERPRINTS_PER_SENDER) {
             fingerprints.merge(event.getFingerprint(), 1L, Long::sum);
         }
-        senders.put(key, acc);
     }
 
     /** Emits every bucket up to and including {@code lastClosable} for every app of this task. */
@@ -440,10 +461,14 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
         return bySender;
     }
 
-    /** Senders by exposure into the cohort, most first. */
+    /**
+     * Senders by messages into the cohort (spam and contacts), most first. For a totals shard, {@code contacts} carries
+     * a sender's other countable messages to anyone and {@code recipients} its distinct recipients.
+     */
     private static List<SenderExposure> topSenders(Map<String, SenderAccumulator> bySender, int limit) {
         return bySender.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed())
+                .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed()
+                                - e.getValue().getContacts())
                         .thenComparing(Map.Entry::getKey))
                 .limit(limit)
                 .map(e -> SenderExposure.newBuilder()
@@ -451,6 +476,10 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                         .setExposed(e.getValue().getExposed())
                         .setRecentExposed(e.getValue().getRecentExposed())
                         .setShared(new TreeMap<>(e.getValue().getShared()))
+                        .setContacts(e.getValue().getContacts())
+                        .setRecentContacts(e.getValue().getRecentContacts())
+                        .setContactShared(new TreeMap<>(e.getValue().getContactShared()))
+                        .setRecipients(e.getValue().getRecipients())
                         .setCategory(Category.valueOf(argMax(e.getValue().getByCategory(), Category.MARKETING.name())))
                         .setFingerprint(argMax(e.getValue().getByFingerprint(), ""))
                         .build())

@@ -6,7 +6,9 @@ import io.leakwatch.schemas.internal.CohortEvent;
 import io.leakwatch.schemas.internal.CohortEventKind;
 import io.leakwatch.schemas.internal.Membership;
 import io.leakwatch.schemas.internal.MembershipList;
+import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.topology.LeakWatchConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keyed by recipient token. Keeps each recipient's registrations and turns them into cohort events:
  * REGISTRATION when an app's OTP arrives, COMEMBER for the apps the recipient already belonged to, EXPOSURE
- * when third-party spam reaches a member. Only OTPs and spam touch the store; most traffic passes untouched.
+ * when third-party spam reaches a member, CONTACT when a message the classifier did not call spam reaches a
+ * member from a sender that reached at least {@code leakwatch.bulk.screen} recipients of this task within a day
+ * (the detector decides from every task's counts whether that sender sends in bulk; see {@link SenderScreen}).
+ * Per bucket it also forwards each sender's counts of this task (SENDER_TOTAL, to the totals shards): spam,
+ * other countable messages and distinct recipients, which add across tasks because each recipient lives on one.
  */
 public final class MembershipProcessor implements Processor<String, ClassifiedSms, String, CohortEvent> {
 
@@ -30,19 +36,21 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
 
     private final long bucketMs;
     private final long ttlMs;
+    private final SenderScreen screen;
     private ProcessorContext<String, CohortEvent> context;
     private KeyValueStore<String, MembershipList> store;
     /**
-     * Spam messages per sender to anyone in the open bucket: the denominator of buyer enrichment. Kept in memory
-     * and forwarded when the bucket ends; a restart mid-bucket undercounts that bucket, which only weakens
-     * the evidence against a sender, never strengthens it.
+     * Each sender's messages to anyone in the open bucket: the denominators of buyer enrichment and the fan-out
+     * the detector judges bulk sending by. Kept in memory and forwarded when the bucket ends; a restart mid-bucket
+     * undercounts that bucket, which only weakens the evidence against a sender, never strengthens it.
      */
-    private final Map<String, Long> spamBySender = new TreeMap<>();
+    private final Map<String, SenderScreen.Counts> bySender = new TreeMap<>();
     private long totalsBucket = Long.MIN_VALUE;
 
     public MembershipProcessor(LeakWatchConfig config) {
         this.bucketMs = config.bucketMs();
         this.ttlMs = config.memberTtl().toMillis();
+        this.screen = new SenderScreen(config.bulkScreen(), bucketMs, (int) Math.max(1, Duration.ofDays(1).toMillis() / bucketMs));
     }
 
     @Override
@@ -60,9 +68,24 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         if (sms.getOtp() && sms.getApp() != null) {
             register(record.key(), sms);
         } else if (isSpam(sms.getCategory())) {
-            countSenderTotal(sms);
+            countSenderTotal(record.key(), sms, true);
             expose(record.key(), sms);
+        } else if (mayBeExposure(sms)) {
+            countSenderTotal(record.key(), sms, false);
+            contact(record.key(), sms);
         }
+    }
+
+    /**
+     * Whether a message the classifier did not call spam could still expose a cohort: person-to-person text, or a
+     * notice from a mobile number (banks and services send from ports). Traffic of a known app never does.
+     */
+    static boolean mayBeExposure(ClassifiedSms sms) {
+        if (sms.getOtp() || sms.getApp() != null) {
+            return false;
+        }
+        return sms.getCategory() == Category.NORMAL
+                || sms.getCategory() == Category.TRANSACTIONAL && SenderType.of(sms.getSender()) == SenderType.MOBILE;
     }
 
     static boolean isSpam(Category category) {
@@ -122,21 +145,56 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         }
     }
 
-    private void countSenderTotal(ClassifiedSms spam) {
-        final long bucket = Math.floorDiv(spam.getTs(), bucketMs);
+    /**
+     * A message the classifier did not call spam, to a member: a CONTACT of each of the member's cohorts. Held back
+     * while its sender has reached fewer than the screen's recipients of this task within a day, and forwarded, with
+     * its own time, once the sender does: a buyer's first messages count as well as its later ones.
+     */
+    private void contact(String token, ClassifiedSms sms) {
+        final MembershipList list = store.get(token);
+        if (list == null) {
+            return;
+        }
+        final long ts = sms.getTs();
+        final List<CohortEvent> contacts = new ArrayList<>();
+        for (Membership member : list.getEntries()) {
+            if (member.getRegisteredAt() <= ts && member.getRegisteredAt() >= ts - ttlMs) {
+                contacts.add(CohortEvent.newBuilder().setKind(CohortEventKind.CONTACT).setApp(member.getApp()).setTs(ts)
+                        .setRegisteredAt(member.getRegisteredAt()).setCoApps(coApps(list, member, ts))
+                        .setSender(sms.getSender()).setCategory(sms.getCategory()).setFingerprint(sms.getFingerprint()).build());
+            }
+        }
+        screen.offer(sms.getSender(), contacts).forEach(event -> forward(event.getTs(), event));
+    }
+
+    private void countSenderTotal(String token, ClassifiedSms sms, boolean spam) {
+        final long bucket = Math.floorDiv(sms.getTs(), bucketMs);
         if (totalsBucket != Long.MIN_VALUE && bucket > totalsBucket) {
             flushSenderTotals();
         }
         totalsBucket = Math.max(totalsBucket, bucket);
-        spamBySender.merge(spam.getSender(), 1L, Long::sum);
+        final SenderScreen.Counts counts = bySender.computeIfAbsent(sms.getSender(), s -> new SenderScreen.Counts());
+        counts.add(token, spam);
+        // released contacts of a sender that just passed the screen
+        screen.reached(sms.getSender(), counts.recipients()).forEach(event -> forward(event.getTs(), event));
     }
 
+    /**
+     * Forwards the closed bucket's counts: every spam sender's, and those of senders that passed the screen (the
+     * others are people texting a few people; the detector need not hear of them).
+     */
     private void flushSenderTotals() {
         final long ts = (totalsBucket + 1) * bucketMs - 1;
-        spamBySender.forEach((sender, count) -> forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.SENDER_TOTAL)
-                .setApp(TOTALS_PREFIX + Math.floorMod(sender.hashCode(), TOTALS_SHARDS)).setTs(ts).setRegisteredAt(ts)
-                .setSender(sender).setCount(count).build()));
-        spamBySender.clear();
+        bySender.forEach((sender, counts) -> {
+            if (counts.spam() > 0 || screen.passed(sender, counts.recipients())) {
+                forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.SENDER_TOTAL)
+                        .setApp(TOTALS_PREFIX + Math.floorMod(sender.hashCode(), TOTALS_SHARDS)).setTs(ts).setRegisteredAt(ts)
+                        .setSender(sender).setCount(counts.spam()).setMessages(counts.other())
+                        .setRecipients(counts.recipients()).build());
+            }
+        });
+        screen.closeBucket(totalsBucket, bySender);
+        bySender.clear();
     }
 
     private static List<String> coApps(MembershipList list, Membership self, long ts) {
