@@ -1,7 +1,11 @@
 package io.leakwatch.app.cli;
 
 import io.leakwatch.classifier.eval.CrossValidation;
+import io.leakwatch.classifier.Classifiers;
+import io.leakwatch.classifier.SmsClassifier;
 import io.leakwatch.classifier.eval.Evaluation;
+import io.leakwatch.classifier.eval.Solicitation;
+import io.leakwatch.classifier.model.Model;
 import io.leakwatch.classifier.train.Corpora;
 import io.leakwatch.classifier.train.Trainer;
 import java.io.IOException;
@@ -10,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +23,15 @@ import picocli.CommandLine.Option;
         description = "Scores the message classifier on the held-out test splits of the labelled corpora and prints a markdown report.")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Directory of the labelled corpora (uci-sms/, zh-sms/, zh-inbox/...).")
+    @Option(names = "--data", description = "Directory of the labelled corpora (uci-sms/, zh-sms/, zh-inbox/...); "
+            + "required unless --solicitation is given.")
     private Path data;
+
+    @Option(names = "--solicitation", paramLabel = "FILE",
+            description = "Instead of the corpus report: score a solicitation set (TSV, header category<TAB>text, "
+                    + "category EXPECTED:kind) and print spam recall, precision against the notices and personal "
+                    + "messages, and the share called spam per kind. Repeat for several files.")
+    private List<Path> solicitation;
 
     @Option(names = "--model", description = "Model file written by train (default: the model built into LeakWatch).")
     private Path model;
@@ -40,7 +52,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "FILE",
             description = "With --cross-validate: also write every held-out message its fold's model got wrong to FILE, "
                     + "one per line: corpus, source label, expected, predicted, reason, text (tab-separated). "
-                    + "The errors to read when choosing a change; the test buckets never appear in it.")
+                    + "The errors to read when choosing a change; the test buckets never appear in it. "
+                    + "With --solicitation: every message called spam or not wrongly: file, EXPECTED:kind, "
+                    + "predicted, reason, text.")
     private Path errors;
 
     @Option(names = "--seed", description = "Training seed for --cross-validate (default: ${DEFAULT-VALUE}).")
@@ -48,6 +62,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (solicitation != null) {
+            return scoreSolicitation();
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("--data: required unless --solicitation is given");
+        }
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data: no such directory: " + data);
         }
@@ -98,6 +118,41 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             Evaluation.run(data, model, to);
         }
+    }
+
+    private int scoreSolicitation() throws IOException {
+        if (data != null || folds != null || groupBy != null || out != null) {
+            throw new IllegalArgumentException("--solicitation takes only --model and --errors");
+        }
+        for (final Path file : solicitation) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--solicitation: no such file: " + file);
+            }
+        }
+        if (model != null && !Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("--model: no such file: " + model);
+        }
+        if (errors != null) {
+            OutputFiles.requireDirectoryFor("--errors", errors);
+        }
+        final SmsClassifier classifier = model == null ? Classifiers.loadDefault() : Classifiers.withModel(Model.load(model));
+        final PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        try (PrintStream list = errors == null ? null
+                : new PrintStream(Files.newOutputStream(errors), false, StandardCharsets.UTF_8)) {
+            for (final Path file : solicitation) {
+                final Solicitation.Results r = Solicitation.score(classifier, Solicitation.load(file),
+                        list == null ? miss -> { } : miss -> list.println(file.getFileName() + "\t" + errorLine(miss)));
+                Solicitation.print("`" + file + "`", r, stdout);
+                stdout.println();
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    static String errorLine(final Solicitation.Miss miss) {
+        return String.join("\t", miss.message().label(), miss.predicted().category().name(),
+                miss.predicted().reason(), miss.message().text());
     }
 
     static String errorLine(final CrossValidation.Miss miss) {

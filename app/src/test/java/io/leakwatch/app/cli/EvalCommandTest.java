@@ -56,6 +56,27 @@ class EvalCommandTest {
         assertThat(err.toString()).contains("--errors: the directory to write into does not exist");
     }
 
+    @Test
+    void shouldRefuseEvalWithoutDataOrSolicitationByName() {
+        final StringWriter err = new StringWriter();
+
+        final int exitCode = run(err, "eval");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--data: required unless --solicitation is given");
+    }
+
+    @Test
+    void shouldRefuseSolicitationWithCorpusOptionsByName() {
+        final StringWriter err = new StringWriter();
+
+        final int exitCode = run(err, "eval", "--solicitation", dir.resolve("set.tsv").toString(),
+                "--data", dir.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("--solicitation takes only --model and --errors");
+    }
+
     private static int run(final StringWriter err, final String... args) {
         final CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err, true));

@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainerTest {
-    private static final Trainer.Config SMALL = new Trainer.Config(14, 4, 0.2, 1e-6, 200, 1.0, 3.0, 2.0, 0.5);
+    private static final Trainer.Config SMALL = new Trainer.Config(14, 4, 0.2, 1e-6, 200, 200, 1.0, 1.0, 3.0, 2.0, 0.5);
 
     static Path fixtureData() throws URISyntaxException {
         return Path.of(TrainerTest.class.getResource("/fixture-data").toURI());
