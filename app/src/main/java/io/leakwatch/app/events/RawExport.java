@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The raw export formats of {@code shared/scenarios/README.md}: one SMS per JSON line
+ * The raw export formats of {@code simulator/scenarios/README.md}: one SMS per JSON line
  * ({@code ts, sender, recipient, text}) and a JSON array of apps. A line that is not a readable SMS is kept as
  * it is, so that it reaches the dead-letter topic with its reason instead of vanishing.
  */

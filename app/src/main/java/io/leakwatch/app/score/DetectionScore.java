@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Holds alerts against truth: for each leaked app, the first OPEN alert at or after the leak's first spam and
  * the delay; OPEN alerts for apps that did not leak are false alerts. Written from the formats of
- * {@code shared/scenarios/README.md} only, so it scores any detector's output.
+ * {@code simulator/scenarios/README.md} only, so it scores any detector's output.
  */
 public final class DetectionScore {
 
