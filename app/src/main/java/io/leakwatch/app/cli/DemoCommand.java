@@ -61,6 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (speedup <= 0) {
             throw new IllegalArgumentException("--speedup must be positive, was " + speedup);
         }
+        if (scenario != null && !Files.isRegularFile(scenario)) {
+            throw new IllegalArgumentException("--scenario: no such file: " + scenario);
+        }
         final Path work = Files.createTempDirectory("leakwatch-demo");
         final Path events = work.resolve("traffic");
         System.out.println("simulating the demo scenario ...");
@@ -123,9 +126,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Path scenarioFile(Path work) throws Exception {
         if (scenario != null) {
-            if (!Files.isRegularFile(scenario)) {
-                throw new IllegalArgumentException("--scenario: no such file: " + scenario);
-            }
             return scenario;
         }
         return DemoTraffic.writeBundledScenario(work);

@@ -48,9 +48,6 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("--data: no such directory: " + data);
-        }
         if (model != null && !Files.isRegularFile(model)) {
             throw new IllegalArgumentException("--model: no such file: " + model);
         }
@@ -70,6 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         if (folds != null && model != null) {
             throw new IllegalArgumentException("--cross-validate trains its own models; leave out --model");
         }
+        TrainCommand.requireCorpora(data);
         if (out == null) {
             final PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             report(stdout);

@@ -1,5 +1,6 @@
 package io.leakwatch.app.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leakwatch.schemas.App;
@@ -123,7 +124,12 @@ public final class RawExport {
 
     /** Reads an app list: {@code [{"id","name","signature","ports":[...],"sector"}]}. */
     public static List<App> readApps(Path file) throws IOException {
-        final JsonNode root = JSON.readTree(file.toFile());
+        final JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException(file + ": an app list must be a JSON array of {id, name, signature, ports}");
         }
