@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * The mistakes a user can make on a command line, each said in one line: a bad argument or config value, and a
- * file or directory an option names that is missing, unreadable or not in the format the command reads. Every
- * command goes through {@link Main#commandLine()}, so the mapping is made here once; anything else is a defect
- * and keeps its stack trace.
+ * file or directory an option names that is missing, unreadable or not in the format the command reads (any
+ * file-system exception, Jackson read error or {@link UncheckedIOException} in the cause chain). Every command goes
+ * through {@link Main#commandLine()}, so the mapping is made here once; anything else is a defect and keeps its
+ * stack trace.
  */
 final class UserErrors {
 
@@ -58,8 +59,9 @@ final class UserErrors {
 
     /** {@code cannot read model m.bin: Not in GZIP format}: the wrapper names the file, the cause says why. */
     private static String withCause(final UncheckedIOException e) {
+        final String what = String.valueOf(e.getMessage());
         final String why = e.getCause().getMessage();
-        return why == null || e.getMessage().contains(why) ? e.getMessage() : e.getMessage() + ": " + why;
+        return why == null || what.contains(why) ? what : what + ": " + why;
     }
 
     /** Jackson's message spans lines (the source, the location); the first line, the file and the place do. */

@@ -23,8 +23,8 @@ import picocli.CommandLine;
 
 /**
  * Every command answers a missing or unreadable file with one line that names it and exit code 2, never a stack
- * trace. The tests run as root in CI, where a chmod does not make a file unreadable: a directory where a file is
- * expected, and a file that is not in the command's format, stand in for it.
+ * trace. As root a chmod does not make a file unreadable, so a directory where a file is expected and a file that is
+ * not in the command's format stand in for it; permission is checked on the mapping itself.
  */
 class FileErrorsTest {
 
