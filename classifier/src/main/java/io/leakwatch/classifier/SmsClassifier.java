@@ -31,11 +31,10 @@ public final class SmsClassifier implements RuleAwareClassifier {
     private static final String OTP_REASON = "rule:" + OTP_RULE;
     /**
      * Built-in detector: a message with {@link #ESCORT_CUES} or more escort euphemisms of the cue lexicon (上门服务,
-     * 新茶, 莞式, 技师照片...) is ADULT. One euphemism occurs in tea, spa and job adverts; two rarely do. Over the train
-     * and validation buckets 44 of the 49 messages with two or more are {@code IL_Escort_service} or ADULT; the model
-     * alone calls many of them MARKETING, as the commercial register of the rest of the message says (4-fold
-     * cross-validation: ADULT recall on {@code IL_Escort_service} 0.845 → 0.881, zh-sms −0.0001, the other corpora
-     * unchanged). Switched off like {@code otp}: a rule with this id and {@code enabled=false} on the rules topic.
+     * 新茶, 莞式, 技师照片...) is ADULT. One euphemism occurs in tea, spa and job adverts; two rarely do; the model
+     * alone calls many such messages MARKETING, as the commercial register of the rest of the message says (evidence:
+     * {@code docs/decisions/2026-12-01-sms-features-5-mask-leaks-and-escort-cues.md}). Switched off like
+     * {@code otp}: a rule with this id and {@code enabled=false} on the rules topic.
      */
     static final String ESCORT_RULE = "escort-cues";
     private static final String ESCORT_REASON = "rule:" + ESCORT_RULE;
@@ -52,8 +51,7 @@ public final class SmsClassifier implements RuleAwareClassifier {
     /**
      * A one-time code decides TRANSACTIONAL only while the model gives spam less than this probability: premium-rate
      * and prize spam quote an "identifier code" too ("Call 0871... Identifier Code: 42478"), and a code alone
-     * must not overrule everything else the message says. Chosen on cross-validation over the train and validation
-     * buckets (UCI spam F1 0.942 → 0.954, TRANSACTIONAL precision up, zh-inbox unchanged).
+     * must not overrule everything else the message says ({@code docs/decisions/2026-12-01-sms-features-4.md}).
      */
     static final double OTP_SPAM_VETO = 0.5;
 

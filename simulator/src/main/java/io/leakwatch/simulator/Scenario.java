@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A simulation scenario exactly as {@code shared/scenarios/README.md} specifies it.
+ * A simulation scenario exactly as {@code simulator/scenarios/README.md} specifies it.
  *
  * <p>Numbers are boxed so that a missing field can be told from a zero; {@link #validate(Path)}
  * rejects missing required fields, so code after validation may unbox freely. Optional lists

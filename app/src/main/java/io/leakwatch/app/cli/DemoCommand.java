@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (speedup <= 0) {
             throw new IllegalArgumentException("--speedup must be positive, was " + speedup);
+        }
+        if (scenario != null && !Files.isRegularFile(scenario)) {
+            throw new IllegalArgumentException("--scenario: no such file: " + scenario);
         }
         final Path work = Files.createTempDirectory("leakwatch-demo");
         final Path events = work.resolve("traffic");
@@ -123,9 +125,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Path scenarioFile(Path work) throws Exception {
         if (scenario != null) {
-            if (!Files.isRegularFile(scenario)) {
-                throw new IllegalArgumentException("--scenario: no such file: " + scenario);
-            }
             return scenario;
         }
         return DemoTraffic.writeBundledScenario(work);

@@ -68,9 +68,6 @@ final class EvalCommand implements Callable<Integer> {
         if (data == null) {
             throw new IllegalArgumentException("--data: required unless --solicitation is given");
         }
-        if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("--data: no such directory: " + data);
-        }
         if (model != null && !Files.isRegularFile(model)) {
             throw new IllegalArgumentException("--model: no such file: " + model);
         }
@@ -90,6 +87,7 @@ final class EvalCommand implements Callable<Integer> {
         if (folds != null && model != null) {
             throw new IllegalArgumentException("--cross-validate trains its own models; leave out --model");
         }
+        TrainCommand.requireCorpora(data);
         if (out == null) {
             final PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             report(stdout);

@@ -1,5 +1,6 @@
 package io.leakwatch.app.cli;
 
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,13 +26,14 @@ public final class Main implements Runnable {
     /** The configured command line, shared by main and the tests. */
     public static CommandLine commandLine() {
         final CommandLine cli = new CommandLine(new Main());
-        // A bad argument or config value is the user's mistake: say which, without a stack trace.
+        // A bad argument, config value or file is the user's mistake: say which in one line, without a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException) {
-                commandLine.getErr().println("leakwatch " + commandLine.getCommandName() + ": " + e.getMessage());
-                return 2;
+            final Optional<String> mistake = UserErrors.describe(e);
+            if (mistake.isEmpty()) {
+                throw e;
             }
-            throw e;
+            commandLine.getErr().println("leakwatch " + commandLine.getCommandName() + ": " + mistake.get());
+            return 2;
         });
         return cli;
     }

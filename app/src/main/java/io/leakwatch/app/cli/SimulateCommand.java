@@ -2,6 +2,7 @@ package io.leakwatch.app.cli;
 
 import io.leakwatch.simulator.SimulationResult;
 import io.leakwatch.simulator.Simulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +20,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out: not a directory: " + out);
+        }
         final long started = System.nanoTime();
         final SimulationResult result = Simulator.run(scenario, out);
         System.out.printf("simulated %,d events into %s in %.1f s%n", result.events(), out, (System.nanoTime() - started) / 1e9);

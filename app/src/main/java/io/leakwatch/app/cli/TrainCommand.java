@@ -1,9 +1,11 @@
 package io.leakwatch.app.cli;
 
 import io.leakwatch.classifier.model.Model;
+import io.leakwatch.classifier.train.Corpora;
 import io.leakwatch.classifier.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        requireDirectory(data);
+        requireCorpora(data);
         OutputFiles.requireDirectoryFor("--out", out);
         final long started = System.nanoTime();
         final Model model = Trainer.train(data, seed);
@@ -34,9 +36,16 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void requireDirectory(final Path dir) {
+    /** Refuses a {@code --data} that is no directory or holds none of the labelled corpora. */
+    static void requireCorpora(final Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data: no such directory: " + dir);
+        }
+        final List<String> corpora = List.of(Corpora.UCI, Corpora.ZH_SMS, Corpora.ZH_SPAM_CLASSES, Corpora.ZH_INBOX,
+                Corpora.ZH_PERSONAL);
+        if (corpora.stream().noneMatch(corpus -> Files.isDirectory(dir.resolve(corpus)))) {
+            throw new IllegalArgumentException("--data: none of the labelled corpora (" + String.join("/, ", corpora)
+                    + "/) is in " + dir);
         }
     }
 }

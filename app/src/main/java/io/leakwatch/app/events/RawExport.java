@@ -1,5 +1,6 @@
 package io.leakwatch.app.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leakwatch.schemas.App;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The raw export formats of {@code shared/scenarios/README.md}: one SMS per JSON line
+ * The raw export formats of {@code simulator/scenarios/README.md}: one SMS per JSON line
  * ({@code ts, sender, recipient, text}) and a JSON array of apps. A line that is not a readable SMS is kept as
  * it is, so that it reaches the dead-letter topic with its reason instead of vanishing.
  */
@@ -123,7 +124,12 @@ public final class RawExport {
 
     /** Reads an app list: {@code [{"id","name","signature","ports":[...],"sector"}]}. */
     public static List<App> readApps(Path file) throws IOException {
-        final JsonNode root = JSON.readTree(file.toFile());
+        final JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException(file + ": an app list must be a JSON array of {id, name, signature, ports}");
         }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A leak alert as one JSON line in the format of {@code shared/scenarios/README.md}; times in a given offset. */
+/** A leak alert as one JSON line in the format of {@code simulator/scenarios/README.md}; times in a given offset. */
 public final class AlertJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();

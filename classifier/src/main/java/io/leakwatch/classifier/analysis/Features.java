@@ -35,9 +35,7 @@ import java.util.Locale;
  * message's script bucket ({@code han|signature:none}, {@code latin|len:11-30}). The plain copy is shared by all
  * languages; the conjoined copy lets a structure feature mean something else in English than in Chinese (a
  * missing signature or a short length says little about English spam and much about Chinese chat), which a
- * linear model cannot learn from the plain copy alone. On cross-validation over the train and validation
- * buckets this raised binary spam F1 on every corpus (UCI 0.954 → 0.958, zh-inbox 0.879 → 0.887, zh-sms
- * 0.961 → 0.962); pairwise conjunctions of structure features did not help.
+ * linear model cannot learn from the plain copy alone ({@code docs/decisions/2026-12-01-sms-features-4.md}).
  *
  * <p>Each feature name is hashed (32-bit FNV-1a, finalised with MurmurHash3's mixer) into {@code 2^bits}
  * buckets; the hash's top bit gives a sign, so colliding features tend to cancel rather than add up.
@@ -53,9 +51,7 @@ public final class Features {
     /**
      * Text features are weighted {@code 1/sqrt(max(n, MIN_NORM))}: with plain {@code 1/sqrt(n)} the one unigram of a
      * one-character reply counted ten times what it counts in the long messages it was learnt from, and "行" (OK)
-     * was FRAUD for the 行 of 银行 in phishing. 4-fold cross-validation over the train and validation buckets:
-     * non-spam messages of at most 6 characters called spam 8 → 3 of 5,295, short spam caught unchanged (57 of 91),
-     * binary spam F1 UCI 0.9626 → 0.9634, zh-sms 0.9586 → 0.9588, zh-inbox unchanged (9 and 16 were no better).
+     * was FRAUD for the 行 of 银行 in phishing ({@code docs/decisions/2026-12-02-sms-features-6.md}).
      */
     private static final int MIN_NORM = 4;
 
@@ -328,8 +324,8 @@ public final class Features {
         addStatic(out, S_LENGTH + lengthBucket(t.originalLength));
         addStaticOnce(out, S_SCRIPT + script);
         if (t.capsWords > 0) {
-            // UCI spam F1 on cross-validation 0.958 -> 0.963; an exclamation-mark count helped zh-sms as much as it
-            // cost zh-inbox (real notices exclaim too) and was left out
+            // English spam shouts; an exclamation-mark count was left out, real notices exclaim too
+            // (docs/decisions/2026-12-01-sms-features-4.md)
             addStatic(out, S_CAPS + (t.capsWords == 1 ? 0 : t.capsWords <= 3 ? 1 : 2));
         }
         java.util.Arrays.fill(cueCounts, 0);

@@ -38,7 +38,7 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** {@code java ... Evaluation DATA_DIR [MODEL]}: until the CLI's {@code eval} wraps it. */
+    /** {@code java ... Evaluation DATA_DIR [MODEL]}: the report {@code leakwatch eval} prints, without the CLI. */
     public static void main(final String[] args) {
         if (args.length < 1) {
             System.err.println("usage: Evaluation DATA_DIR [MODEL]");
