@@ -11,8 +11,6 @@ import io.leakwatch.topology.LeakWatchConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,12 +37,7 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
     private final SenderScreen screen;
     private ProcessorContext<String, CohortEvent> context;
     private KeyValueStore<String, MembershipList> store;
-    /**
-     * Each sender's messages to anyone in the open bucket: the denominators of buyer enrichment and the fan-out
-     * the detector judges bulk sending by. Kept in memory and forwarded when the bucket ends; a restart mid-bucket
-     * undercounts that bucket, which only weakens the evidence against a sender, never strengthens it.
-     */
-    private final Map<String, SenderScreen.Counts> bySender = new TreeMap<>();
+    /** The open bucket of the senders' counts, which {@link #screen} keeps. */
     private long totalsBucket = Long.MIN_VALUE;
 
     public MembershipProcessor(LeakWatchConfig config) {
@@ -68,10 +61,9 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         if (sms.getOtp() && sms.getApp() != null) {
             register(record.key(), sms);
         } else if (isSpam(sms.getCategory())) {
-            countSenderTotal(record.key(), sms, true);
+            countSender(record.key(), sms, true);
             expose(record.key(), sms);
-        } else if (mayBeExposure(sms)) {
-            countSenderTotal(record.key(), sms, false);
+        } else if (mayBeExposure(sms) && countSender(record.key(), sms, false)) {
             contact(record.key(), sms);
         }
     }
@@ -146,7 +138,8 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
     }
 
     /**
-     * A message the classifier did not call spam, to a member: a CONTACT of each of the member's cohorts. Held back
+     * A message the classifier did not call spam, to a member the sender did not reach within the day before: a
+     * CONTACT of each of the member's cohorts. Held back
      * while its sender has reached fewer than the screen's recipients of this task within a day, and forwarded, with
      * its own time, once the sender does: a buyer's first messages count as well as its later ones.
      */
@@ -167,16 +160,19 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         screen.offer(sms.getSender(), contacts).forEach(event -> forward(event.getTs(), event));
     }
 
-    private void countSenderTotal(String token, ClassifiedSms sms, boolean spam) {
+    /**
+     * Counts a message in its sender's totals and forwards the contacts the sender's screen releases; true when the
+     * recipient is new to the sender within the day.
+     */
+    private boolean countSender(String token, ClassifiedSms sms, boolean spam) {
         final long bucket = Math.floorDiv(sms.getTs(), bucketMs);
         if (totalsBucket != Long.MIN_VALUE && bucket > totalsBucket) {
             flushSenderTotals();
         }
         totalsBucket = Math.max(totalsBucket, bucket);
-        final SenderScreen.Counts counts = bySender.computeIfAbsent(sms.getSender(), s -> new SenderScreen.Counts());
-        counts.add(token, spam);
-        // released contacts of a sender that just passed the screen
-        screen.reached(sms.getSender(), counts.recipients()).forEach(event -> forward(event.getTs(), event));
+        final SenderScreen.Counted counted = screen.count(sms.getSender(), token, totalsBucket, spam);
+        counted.released().forEach(event -> forward(event.getTs(), event));
+        return counted.fresh();
     }
 
     /**
@@ -185,16 +181,11 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
      */
     private void flushSenderTotals() {
         final long ts = (totalsBucket + 1) * bucketMs - 1;
-        bySender.forEach((sender, counts) -> {
-            if (counts.spam() > 0 || screen.passed(sender, counts.recipients())) {
-                forward(ts, CohortEvent.newBuilder().setKind(CohortEventKind.SENDER_TOTAL)
-                        .setApp(TOTALS_PREFIX + Math.floorMod(sender.hashCode(), TOTALS_SHARDS)).setTs(ts).setRegisteredAt(ts)
-                        .setSender(sender).setCount(counts.spam()).setMessages(counts.other())
-                        .setRecipients(counts.recipients()).build());
-            }
-        });
-        screen.closeBucket(totalsBucket, bySender);
-        bySender.clear();
+        screen.closeBucket(totalsBucket).forEach((sender, counts) -> forward(ts, CohortEvent.newBuilder()
+                .setKind(CohortEventKind.SENDER_TOTAL)
+                .setApp(TOTALS_PREFIX + Math.floorMod(sender.hashCode(), TOTALS_SHARDS)).setTs(ts).setRegisteredAt(ts)
+                .setSender(sender).setCount(counts.spam()).setMessages(counts.other())
+                .setRecipients(counts.newRecipients()).build()));
     }
 
     private static List<String> coApps(MembershipList list, Membership self, long ts) {

@@ -1,70 +1,68 @@
 package io.leakwatch.topology.membership;
 
 import io.leakwatch.schemas.internal.CohortEvent;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * One task's view of its senders' fan-out: which of them reached at least {@code minRecipients} distinct recipients of
- * this task within the last day (the sum of their per-bucket distinct counts), and the member contacts held back from
- * the others until they do. A person texting a few friends never passes it, so their messages never reach the cohort
- * stage; a sender working a list passes it after a few messages, and the contacts it made before are released then.
+ * One task's view of its senders' fan-out over the last day: the recipients of this task each sender reached, and
+ * when it last did. A sender that reached at least {@code minRecipients} of them within a day passes the screen; the
+ * member contacts it made before are held back until then, and released when it does. A person texting a friend or
+ * two never passes it, so their messages never reach the cohort stage.
  *
- * <p>The screen only decides what the detector hears of; whether a sender sends in bulk is the detector's call, from
- * every task's counts. Held in memory: after a restart the screen starts empty, which delays a sender's contacts by at
- * most {@code minRecipients} messages per task.
+ * <p>Messages that are not spam by their text are counted once per sender and recipient a day: a chat is one
+ * recipient, not fifty messages, and a list worked twice is its length. The screen only decides what the detector
+ * hears of; whether a sender sends in bulk is the detector's call, from every task's counts. Held in memory: after a
+ * restart the screen starts empty, which delays a sender's contacts by at most {@code minRecipients} recipients per
+ * task.
  */
 final class SenderScreen {
 
-    /** Contacts held back per sender: more than this many to members, before it reached the screen, are a chat. */
+    /** Contacts held back per sender: more than this many to members before it passed the screen are not kept. */
     static final int MAX_HELD = 16;
 
     /** One sender's counts in the open bucket. */
     static final class Counts {
         private long spam;
         private long other;
-        private final Set<String> recipients = new HashSet<>();
-
-        void add(String recipient, boolean isSpam) {
-            if (isSpam) {
-                spam++;
-            } else {
-                other++;
-            }
-            recipients.add(recipient);
-        }
+        private long newRecipients;
 
         long spam() {
             return spam;
         }
 
+        /** Recipients of its messages that are not spam by their text, not reached by the sender within the day before. */
         long other() {
             return other;
         }
 
-        long recipients() {
-            return recipients.size();
+        /** Recipients not reached by the sender within the day before. */
+        long newRecipients() {
+            return newRecipients;
         }
     }
 
+    /** What counting one message found: whether its recipient is new to the sender today, and contacts released. */
+    record Counted(boolean fresh, List<CohortEvent> released) {
+    }
+
     private static final class Entry {
-        /** Distinct recipients of closed buckets within the day: {bucket, count}, oldest first. */
-        final ArrayDeque<long[]> closed = new ArrayDeque<>();
-        long closedSum;
+        /** Recipient to the last bucket the sender reached them in, within the day. */
+        final Map<String, Long> lastSeen = new HashMap<>();
         final List<CohortEvent> held = new ArrayList<>();
-        boolean open;
+        boolean passed;
     }
 
     private final long minRecipients;
     private final long bucketMs;
     private final int dayBuckets;
     private final Map<String, Entry> entries = new HashMap<>();
+    private final SortedMap<String, Counts> open = new TreeMap<>();
 
     SenderScreen(long minRecipients, long bucketMs, int dayBuckets) {
         this.minRecipients = minRecipients;
@@ -72,31 +70,32 @@ final class SenderScreen {
         this.dayBuckets = dayBuckets;
     }
 
-    /** Whether the sender, with {@code openRecipients} in the open bucket, has reached the screen. */
-    boolean passed(String sender, long openRecipients) {
-        final Entry entry = entries.get(sender);
-        return (entry == null ? 0 : entry.closedSum) + openRecipients >= minRecipients;
-    }
-
-    /**
-     * Notes the sender's distinct recipients in the open bucket so far; when that brings it to the screen, returns
-     * the contacts held back for it (and lets the later ones through).
-     */
-    List<CohortEvent> reached(String sender, long openRecipients) {
+    /** Counts one message of the open bucket. */
+    Counted count(String sender, String recipient, long bucket, boolean spam) {
         final Entry entry = entries.computeIfAbsent(sender, s -> new Entry());
-        if (entry.open || entry.closedSum + openRecipients < minRecipients) {
-            return List.of();
+        final Counts counts = open.computeIfAbsent(sender, s -> new Counts());
+        final boolean fresh = entry.lastSeen.put(recipient, bucket) == null;
+        if (fresh) {
+            counts.newRecipients++;
         }
-        entry.open = true;
+        if (spam) {
+            counts.spam++;
+        } else if (fresh) {
+            counts.other++;
+        }
+        if (entry.passed || entry.lastSeen.size() < minRecipients) {
+            return new Counted(fresh, List.of());
+        }
+        entry.passed = true;
         final List<CohortEvent> released = new ArrayList<>(entry.held);
         entry.held.clear();
-        return released;
+        return new Counted(fresh, released);
     }
 
     /** The contacts to forward now: all of them once the sender passed the screen; none, held back, before. */
     List<CohortEvent> offer(String sender, List<CohortEvent> contacts) {
         final Entry entry = entries.computeIfAbsent(sender, s -> new Entry());
-        if (entry.open) {
+        if (entry.passed) {
             return contacts;
         }
         for (CohortEvent contact : contacts) {
@@ -108,28 +107,30 @@ final class SenderScreen {
     }
 
     /**
-     * Closes a bucket: adds its distinct counts, forgets counts older than a day, and what was held back for longer
-     * than that; a sender whose day no longer reaches the screen is screened again.
+     * Closes the open bucket: returns the counts to report (every spam sender's, and those of senders that passed the
+     * screen), then forgets recipients and held contacts older than a day; a sender whose day no longer reaches the
+     * screen is screened again.
      */
-    void closeBucket(long bucket, Map<String, Counts> counts) {
-        counts.forEach((sender, c) -> {
-            final Entry entry = entries.computeIfAbsent(sender, s -> new Entry());
-            entry.closed.addLast(new long[] {bucket, c.recipients()});
-            entry.closedSum += c.recipients();
+    SortedMap<String, Counts> closeBucket(long bucket) {
+        final SortedMap<String, Counts> report = new TreeMap<>();
+        open.forEach((sender, counts) -> {
+            if (counts.spam > 0 || entries.get(sender).passed) {
+                report.put(sender, counts);
+            }
         });
-        final long oldest = bucket - dayBuckets + 1;
+        open.clear();
+        final long oldest = bucket - dayBuckets + 2; // the next bucket's day
         final long oldestTime = oldest * bucketMs;
         final Iterator<Entry> it = entries.values().iterator();
         while (it.hasNext()) {
             final Entry entry = it.next();
-            while (!entry.closed.isEmpty() && entry.closed.peekFirst()[0] < oldest) {
-                entry.closedSum -= entry.closed.removeFirst()[1];
-            }
+            entry.lastSeen.values().removeIf(last -> last < oldest);
             entry.held.removeIf(held -> held.getTs() < oldestTime);
-            entry.open = entry.open && entry.closedSum >= minRecipients;
-            if (entry.closed.isEmpty() && entry.held.isEmpty()) {
+            entry.passed = entry.passed && entry.lastSeen.size() >= minRecipients;
+            if (entry.lastSeen.isEmpty() && entry.held.isEmpty()) {
                 it.remove();
             }
         }
+        return report;
     }
 }
