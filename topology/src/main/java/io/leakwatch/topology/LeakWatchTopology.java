@@ -99,7 +99,7 @@ public final class LeakWatchTopology {
         final String source = topics.smsEvents.name();
         final Serde<SmsEvent> eventSerde = serdes.value(SmsEvent.class);
         final Map<String, KStream<String, Ingested>> branches = builder.stream(source, topics.smsEvents.consumed())
-                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config.hmacKey()),
+                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config),
                         Named.as("ingest-decode-validate-pseudonymize"))
                 .split(Named.as("ingest-"))
                 .branch((token, result) -> result instanceof Ingested.Rejected, Branched.as("rejected"))
