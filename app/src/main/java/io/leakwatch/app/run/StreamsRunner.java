@@ -3,10 +3,13 @@ package io.leakwatch.app.run;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchTopology;
+import io.leakwatch.app.http.HttpApi;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamsRunner implements AutoCloseable {
     /** The gauge of the Kafka Streams client's state, one series per state, 1 for the current one. */
     public static final String STATE_GAUGE = "leakwatch.streams.state";
+    /** The counter of stream threads that died and were replaced. */
+    public static final String REPLACEMENTS_COUNTER = "leakwatch.stream.thread.replacements";
 
     /**
      * How often the pipeline commits, in milliseconds: the end-to-end harness in {@code benchmarks} gives its
@@ -30,6 +35,7 @@ public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final StreamsHealth health;
 
     public StreamsRunner(String bootstrapServers, String applicationId, Path stateDir, LeakWatchConfig config, AvroSerdes serdes,
                          MeterRegistry registry, Properties overrides) {
@@ -45,8 +51,13 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.putAll(overrides);
         streams = new KafkaStreams(topology, props);
+        health = new StreamsHealth(streams::state, Clock.systemUTC());
+        final Counter replacements = Counter.builder(REPLACEMENTS_COUNTER)
+                .description("Stream threads that died on an exception and were replaced").register(registry);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
+            replacements.increment();
+            health.threadReplaced();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -63,6 +74,11 @@ public final class StreamsRunner implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Readiness for {@code /health/ready}: see {@link StreamsHealth}. */
+    public HttpApi.Probe readiness() {
+        return health.probe();
     }
 
     @Override
