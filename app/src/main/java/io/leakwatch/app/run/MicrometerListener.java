@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The topology's events as Prometheus metrics: {@code leakwatch_messages_total{category}},
  * {@code leakwatch_dead_letters_total{reason}}, {@code leakwatch_alert_changes_total{status}},
- * {@code leakwatch_sender_late_records_total} and the gauge {@code leakwatch_alerts_open}. These names are what
+ * {@code leakwatch_sender_late_records_total}, {@code leakwatch_dropped_records_total{reason}},
+ * {@code leakwatch_reference_records_skipped_total{topic}} and the gauge {@code leakwatch_alerts_open}. These names are what
  * deploy/prometheus and the Grafana dashboard use.
  */
 public final class MicrometerListener implements PipelineListener {
@@ -22,6 +23,8 @@ public final class MicrometerListener implements PipelineListener {
     private final MeterRegistry registry;
     private final Map<Category, Counter> messages = new EnumMap<>(Category.class);
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+    private final Map<String, Counter> skippedReferences = new ConcurrentHashMap<>();
     private final Set<String> openApps = ConcurrentHashMap.newKeySet();
     private final Counter senderRecordsTooLate;
 
@@ -42,9 +45,27 @@ public final class MicrometerListener implements PipelineListener {
     }
 
     @Override
+    public void recordDropped(String reason) {
+        dropped.computeIfAbsent(kindOf(reason), k -> Counter.builder("leakwatch.dropped.records")
+                .description("Records that failed and could not be dead-lettered either, so were skipped, by reason")
+                .tag("reason", k).register(registry)).increment();
+    }
+
+    @Override
+    public void referenceRecordSkipped(String topic, String reason) {
+        skippedReferences.computeIfAbsent(topic, t -> Counter.builder("leakwatch.reference.records.skipped")
+                .description("Records of apps and rules left out of their global store because they cannot be used")
+                .tag("topic", t).register(registry)).increment();
+    }
+
+    /** Reasons such as "bad-timestamp: 123" carry a value; the metric tag keeps only the kind. */
+    private static String kindOf(String reason) {
+        return reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+    }
+
+    @Override
     public void deadLetter(String reason) {
-        // Reasons such as "bad-timestamp: 123" carry a value; the metric tag keeps only the kind.
-        final String kind = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+        final String kind = kindOf(reason);
         deadLetters.computeIfAbsent(kind, k -> Counter.builder("leakwatch.dead.letters")
                 .description("Records sent to the dead-letter topic, by reason").tag("reason", k).register(registry)).increment();
     }

@@ -1,8 +1,10 @@
 package io.leakwatch.app.run;
 
+import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchTopology;
+import io.leakwatch.topology.Topics;
 import io.leakwatch.app.http.HttpApi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +21,10 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound. */
+/**
+ * Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound and its exception
+ * handlers routing records that fail to {@code sms.dlq} ({@link DeadLetterRouter}).
+ */
 public final class StreamsRunner implements AutoCloseable {
     /** The gauge of the Kafka Streams client's state, one series per state, 1 for the current one. */
     public static final String STATE_GAUGE = "leakwatch.streams.state";
@@ -36,10 +41,12 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final StreamsHealth health;
+    private final DeadLetterRouter deadLetters;
 
     public StreamsRunner(String bootstrapServers, String applicationId, Path stateDir, LeakWatchConfig config, AvroSerdes serdes,
                          MeterRegistry registry, Properties overrides) {
-        final Topology topology = LeakWatchTopology.build(config, serdes, new MicrometerListener(registry));
+        final MicrometerListener listener = new MicrometerListener(registry);
+        final Topology topology = LeakWatchTopology.build(config, serdes, listener);
         LOG.info("topology:\n{}", topology.describe());
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -49,6 +56,11 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        final Properties connection = ClientConnection.from(overrides);
+        connection.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        deadLetters = new DeadLetterRouter(DeadLetterRouter.kafka(connection, new Topics(serdes).deadLetters.name(),
+                serdes.value(DeadLetter.class).serializer()), listener);
+        deadLetters.configure(props);
         props.putAll(overrides);
         streams = new KafkaStreams(topology, props);
         health = new StreamsHealth(streams::state, Clock.systemUTC());
@@ -85,5 +97,6 @@ public final class StreamsRunner implements AutoCloseable {
     public void close() {
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
+        deadLetters.close();
     }
 }
