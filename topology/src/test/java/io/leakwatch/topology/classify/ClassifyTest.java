@@ -99,6 +99,32 @@ class ClassifyTest {
     }
 
     @Test
+    void shouldCarryTheModelsCategoryNotItsTopFeatureAsTheReason() {
+        final String chat = "今晚回家吃饭吗";
+        lw.send(T0, "13912345678", "13800138000", chat);
+        lw.send(T0 + MINUTE, "13912345678", "13800138000", TEA);
+
+        final List<ClassifiedSms> out = lw.classified();
+        assertThat(out).hasSize(2).allSatisfy(sms -> {
+            assertThat(sms.getReason()).matches("rule:[A-Za-z0-9._-]+|model:[A-Z]+");
+            assertThat(sms.getReason()).doesNotContain("top=");
+        });
+        assertThat(out.get(0).getReason()).isEqualTo("model:" + out.get(0).getCategory().name());
+        for (int i = 0; i + 2 <= chat.length(); i++) {
+            assertThat(out.get(0).getReason()).doesNotContain(chat.substring(i, i + 2));
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyCodesThatSayNothingOfTheMessage() {
+        assertThat(ClassifyProcessor.downstreamReason("rule:tea-fraud", Category.FRAUD)).isEqualTo("rule:tea-fraud");
+        assertThat(ClassifyProcessor.downstreamReason("error:NullPointerException", Category.NORMAL)).isEqualTo("error:NullPointerException");
+        assertThat(ClassifyProcessor.downstreamReason("model:top=茶叶", Category.MARKETING)).isEqualTo("model:MARKETING");
+        assertThat(ClassifyProcessor.downstreamReason("rule:新到的茶叶", Category.FRAUD)).isEqualTo("model:FRAUD");
+        assertThat(ClassifyProcessor.downstreamReason(null, Category.NORMAL)).isEqualTo("model:NORMAL");
+    }
+
+    @Test
     void shouldSkipAndCountBadRulesAndAppsWhileTheGoodOnesApply() {
         lw.rule(Rule.newBuilder().setId("negative").setKind(RuleKind.KEYWORD).setPattern("新到的茶叶")
                 .setCategory(Category.FRAUD).setWeight(-1.0).setEnabled(true).build());
