@@ -35,6 +35,13 @@ public final class MicrometerListener implements PipelineListener {
                     .tag("category", category.name()).register(registry));
         }
         registry.gauge("leakwatch.alerts.open", openApps, Set::size);
+        // the series alert rules query exist from the start, at 0, rather than with their first event
+        for (String stage : new String[] {"deserialization-error", "processing-error", "production-error", "serialization-error"}) {
+            recordDroppedCounter(stage);
+        }
+        for (String topic : new String[] {"apps", "rules"}) {
+            referenceSkippedCounter(topic);
+        }
         senderRecordsTooLate = Counter.builder("leakwatch.sender.late.records")
                 .description("Records sender.stats does not count: later than leakwatch.sender.lateness").register(registry);
     }
@@ -46,16 +53,24 @@ public final class MicrometerListener implements PipelineListener {
 
     @Override
     public void recordDropped(String reason) {
-        dropped.computeIfAbsent(kindOf(reason), k -> Counter.builder("leakwatch.dropped.records")
-                .description("Records that failed and could not be dead-lettered either, so were skipped, by reason")
-                .tag("reason", k).register(registry)).increment();
+        recordDroppedCounter(kindOf(reason)).increment();
     }
 
     @Override
     public void referenceRecordSkipped(String topic, String reason) {
-        skippedReferences.computeIfAbsent(topic, t -> Counter.builder("leakwatch.reference.records.skipped")
+        referenceSkippedCounter(topic).increment();
+    }
+
+    private Counter recordDroppedCounter(String kind) {
+        return dropped.computeIfAbsent(kind, k -> Counter.builder("leakwatch.dropped.records")
+                .description("Records that failed and could not be dead-lettered either, so were skipped, by reason")
+                .tag("reason", k).register(registry));
+    }
+
+    private Counter referenceSkippedCounter(String topic) {
+        return skippedReferences.computeIfAbsent(topic, t -> Counter.builder("leakwatch.reference.records.skipped")
                 .description("Records of apps and rules left out of their global store because they cannot be used")
-                .tag("topic", t).register(registry)).increment();
+                .tag("topic", t).register(registry));
     }
 
     /** Reasons such as "bad-timestamp: 123" carry a value; the metric tag keeps only the kind. */
