@@ -72,9 +72,12 @@ class DeadLetterRouterTest {
                     new ByteArraySerializer(), new ByteArraySerializer());
             final TestInputTopic<byte[], byte[]> events = driver.createInputTopic(topics.smsEvents.name(),
                     new ByteArraySerializer(), new ByteArraySerializer());
+            final TestInputTopic<byte[], byte[]> bySender = driver.createInputTopic("leakwatch-dlq-test-classified-by-sender-repartition",
+                    new ByteArraySerializer(), new ByteArraySerializer());
             final byte[] poison = {0, 0, 0, 0, 99, 1, 2, 3};
             classified.pipeInput("k1".getBytes(StandardCharsets.UTF_8), poison, T0);
             classified.pipeInput("k2".getBytes(StandardCharsets.UTF_8), poison, T0 + 1);
+            bySender.pipeInput("1069001".getBytes(StandardCharsets.UTF_8), poison, T0 + 1);
             rules.pipeInput("r1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8), T0);
             final SmsEvent good = SmsEvent.newBuilder().setEventId("e1").setTs(T0 + 2).setSender("1069001")
                     .setRecipient("13800138000").setText(SECRET_TEXT).build();
@@ -82,13 +85,14 @@ class DeadLetterRouterTest {
                     serdes.value(SmsEvent.class).serializer().serialize(topics.smsEvents.name(), good), T0 + 2);
 
             // the global topic's poison is skipped by the global thread (the test driver logs and continues there)
-            assertThat(letters).extracting(DeadLetter::getSourceTopic).containsExactly("sms.classified", "sms.classified");
-            assertThat(letters).extracting(DeadLetter::getOffset).containsExactly(0L, 1L);
+            assertThat(letters).extracting(DeadLetter::getSourceTopic).containsExactly("sms.classified", "sms.classified",
+                    "leakwatch-dlq-test-classified-by-sender-repartition");
+            assertThat(letters).extracting(DeadLetter::getOffset).containsExactly(0L, 1L, 0L);
             assertThat(letters).extracting(DeadLetter::getReason).allSatisfy(reason ->
                     assertThat(reason).startsWith("deserialization-error: ").doesNotContain(" at ", "\n"));
             assertThat(bytes(letters.get(0).getValue())).isEqualTo(poison);
             assertThat(new String(bytes(letters.get(1).getKey()), StandardCharsets.UTF_8)).isEqualTo("k2");
-            assertThat(listener.deadLetters).hasSize(2);
+            assertThat(listener.deadLetters).hasSize(3);
             // the pipeline goes on: the good event is classified and read back from sms.classified
             final List<?> out = driver.createOutputTopic(topics.classified.name(), topics.classified.keySerde().deserializer(),
                     topics.classified.valueSerde().deserializer()).readValuesToList();
