@@ -1,11 +1,11 @@
 package io.leakwatch.app.run;
 
+import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchTopology;
 import io.leakwatch.topology.Topics;
-import io.leakwatch.app.http.HttpApi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
