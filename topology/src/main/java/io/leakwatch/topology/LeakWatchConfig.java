@@ -1,8 +1,8 @@
 package io.leakwatch.topology;
 
 import io.leakwatch.topology.state.StateStores;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,8 @@ import java.util.function.Function;
  * Everything the topology needs to know, validated once at start. Keys are read from {@code leakwatch.*}
  * properties; an unknown or malformed key fails fast with a message that names it.
  *
- * @param hmacKey          secret key of the recipient pseudonym (HMAC-SHA256); at least 16 bytes
+ * @param hmacKey          secret key of the recipient pseudonym (HMAC-SHA256), given as hex: at least 32 bytes, or the
+ *                         public demo key (demos and replays of synthetic data; {@code run} refuses it)
  * @param bucket           length of one time bucket of cohort statistics
  * @param grace            how long a bucket stays open for late records after its end
  * @param recentHorizon    a member counts as "recent" this long after registering (the T+0 stratum)
@@ -43,6 +44,12 @@ import java.util.function.Function;
  * @param bulkRecipients   a sender that reached this many distinct recipients within a day sends in bulk: its
  *                         messages to members count as exposure whatever their text
  * @param stateStores      where state is kept: RocksDB or the heap, with changelogs or (replays) without
+ * @param maxEventAhead    an event whose time is further than this ahead of its record's timestamp (the broker's or the
+ *                         producer's clock) is dead-lettered as {@code bad-timestamp}: a clock years ahead would move
+ *                         stream time there and close every window up to it
+ * @param maxEventBehind   an event whose time is further than this behind its record's timestamp is dead-lettered as
+ *                         {@code bad-timestamp}; a replay stamps each record with its event time, so replays never hit
+ *                         either bound
  */
 public record LeakWatchConfig(
         byte[] hmacKey,
@@ -66,16 +73,22 @@ public record LeakWatchConfig(
         Duration newSenderHorizon,
         long bulkScreen,
         long bulkRecipients,
-        StateStores stateStores) {
+        StateStores stateStores,
+        Duration maxEventAhead,
+        Duration maxEventBehind) {
 
     public static final String PREFIX = "leakwatch.";
     /** A key anyone can read in the source; fine for demos and replays of synthetic data, never for production. */
     public static final String DEMO_HMAC_KEY_HEX = "6c65616b77617463682d64656d6f2d6b65792d6e6f742d736563726574";
+    /** The shortest secret key: 256 bits, the HMAC-SHA256 block's worth of entropy an attacker cannot enumerate. */
+    public static final int MIN_HMAC_KEY_BYTES = 32;
 
     public LeakWatchConfig {
         hmacKey = hmacKey.clone();
         windowsBuckets = List.copyOf(windowsBuckets);
-        require(hmacKey.length >= 16, "leakwatch.hmac.key", "must be at least 16 bytes (32 hex digits)");
+        require(hmacKey.length >= MIN_HMAC_KEY_BYTES || Arrays.equals(hmacKey, HexFormat.of().parseHex(DEMO_HMAC_KEY_HEX)),
+                "leakwatch.hmac.key", "must be at least " + MIN_HMAC_KEY_BYTES + " bytes (" + 2 * MIN_HMAC_KEY_BYTES
+                        + " hex digits: openssl rand -hex 32)");
         require(!bucket.isNegative() && !bucket.isZero(), "leakwatch.bucket", "must be positive");
         require(!grace.isNegative() && grace.compareTo(bucket) < 0, "leakwatch.grace", "must be >= 0 and shorter than the bucket");
         require(recentHorizon.compareTo(bucket) >= 0, "leakwatch.recent.horizon", "must be at least one bucket");
@@ -98,11 +111,18 @@ public record LeakWatchConfig(
         require(!newSenderHorizon.isNegative(), "leakwatch.new.sender.horizon", "must be >= 0");
         require(bulkScreen >= 1, "leakwatch.bulk.screen", "must be >= 1");
         require(bulkRecipients >= bulkScreen, "leakwatch.bulk.recipients", "must be at least leakwatch.bulk.screen (" + bulkScreen + ")");
+        require(!maxEventAhead.isNegative(), "leakwatch.event.time.max.ahead", "must be >= 0");
+        require(!maxEventBehind.isNegative(), "leakwatch.event.time.max.behind", "must be >= 0");
     }
 
     @Override
     public byte[] hmacKey() {
         return hmacKey.clone();
+    }
+
+    /** Whether the key is the public demo key, which pseudonymizes nothing secretly. */
+    public boolean usesDemoKey() {
+        return Arrays.equals(hmacKey, HexFormat.of().parseHex(DEMO_HMAC_KEY_HEX));
     }
 
     public long bucketMs() {
@@ -165,11 +185,17 @@ public record LeakWatchConfig(
                 r.get("leakwatch.new.sender.horizon", "PT24H", Duration::parse),
                 r.get("leakwatch.bulk.screen", "2", Long::parseLong),
                 r.get("leakwatch.bulk.recipients", "5", Long::parseLong),
-                r.get("leakwatch.state.stores", "rocksdb", StateStores::ofConfig));
+                r.get("leakwatch.state.stores", "rocksdb", StateStores::ofConfig),
+                r.get("leakwatch.event.time.max.ahead", "PT1H", Duration::parse),
+                r.get("leakwatch.event.time.max.behind", "P7D", Duration::parse));
         r.rejectUnknown();
         return config;
     }
 
+    /**
+     * Hex only: a key that is not hex is an error, never taken as a passphrase, so that a typo in a hex key cannot
+     * silently become another key (and other pseudonyms).
+     */
     private static byte[] parseKey(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("is required: the secret key of recipient pseudonyms, as hex");
@@ -178,7 +204,8 @@ public record LeakWatchConfig(
         try {
             return HexFormat.of().parseHex(trimmed);
         } catch (IllegalArgumentException notHex) {
-            return trimmed.getBytes(StandardCharsets.UTF_8);
+            throw new IllegalArgumentException("is not hex (an even number of digits 0-9, a-f): " + trimmed.length()
+                    + " characters, e.g. from openssl rand -hex 32", notHex);
         }
     }
 
@@ -187,7 +214,7 @@ public record LeakWatchConfig(
         return new LeakWatchConfig(hmacKey, bucket, grace, recentHorizon, memberTtl, windowsBuckets, alpha, minRateRatio, minExposed,
                 buyerQ, strongBuyerQ, soleBuyerQ, minBuyerHits, resolveAfter, updateGrowth, topSenders, senderWindow, senderLateness, newSenderHorizon,
                 bulkScreen, bulkRecipients,
-                stores);
+                stores, maxEventAhead, maxEventBehind);
     }
 
     private static List<Integer> parseInts(String value) {

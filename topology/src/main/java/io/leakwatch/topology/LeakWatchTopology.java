@@ -74,7 +74,7 @@ public final class LeakWatchTopology {
         final RuleBook rules = new RuleBook(classifier);
 
         final StateStores stores = config.stateStores();
-        addReferenceStores(builder, topics, serdes, apps, rules, stores);
+        addReferenceStores(builder, topics, serdes, apps, rules, stores, listener);
         ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
         final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
         detectLeaks(builder, classified, topics, serdes, config, listener, stores);
@@ -83,15 +83,17 @@ public final class LeakWatchTopology {
     }
 
     private static void addReferenceStores(StreamsBuilder builder, Topics topics, AvroSerdes serdes, AppDirectory apps, RuleBook rules,
-                                           StateStores stores) {
+                                           StateStores stores, PipelineListener listener) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.APPS_STORE), Serdes.String(),
                         serdes.value(App.class)).withLoggingDisabled(),
-                topics.apps.name(), topics.apps.consumed(), () -> new ReferenceStores.Updater<App>(ReferenceStores.APPS_STORE, apps::refreshFrom));
+                topics.apps.name(), topics.apps.consumed(), () -> new ReferenceStores.Updater<App>(ReferenceStores.APPS_STORE, topics.apps.name(), apps::refreshFrom,
+                        AppDirectory::problemOf, listener));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.RULES_STORE), Serdes.String(),
                         serdes.value(Rule.class)).withLoggingDisabled(),
-                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.Updater<Rule>(ReferenceStores.RULES_STORE, rules::refreshFrom));
+                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.Updater<Rule>(ReferenceStores.RULES_STORE, topics.rules.name(), rules::refreshFrom,
+                        rules::problemOf, listener));
     }
 
     private static void ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,
@@ -99,7 +101,7 @@ public final class LeakWatchTopology {
         final String source = topics.smsEvents.name();
         final Serde<SmsEvent> eventSerde = serdes.value(SmsEvent.class);
         final Map<String, KStream<String, Ingested>> branches = builder.stream(source, topics.smsEvents.consumed())
-                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config.hmacKey()),
+                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config),
                         Named.as("ingest-decode-validate-pseudonymize"))
                 .split(Named.as("ingest-"))
                 .branch((token, result) -> result instanceof Ingested.Rejected, Branched.as("rejected"))

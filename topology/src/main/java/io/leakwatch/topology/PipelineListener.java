@@ -24,4 +24,19 @@ public interface PipelineListener {
     /** A record reached the sender stage later than {@code leakwatch.sender.lateness} and was not counted. */
     default void senderRecordTooLate() {
     }
+
+    /**
+     * A record that failed (could not be read, processed or written) and could not be dead-lettered either, so it was
+     * skipped; {@code reason} is {@code kind: detail}.
+     */
+    default void recordDropped(String reason) {
+    }
+
+    /**
+     * A record of a reference topic ({@code apps}, {@code rules}) could not be used (e.g. a rule with a negative weight
+     * or a regex that does not compile) and was left out of its global store; the reason names the problem, not the
+     * record's content.
+     */
+    default void referenceRecordSkipped(String topic, String reason) {
+    }
 }

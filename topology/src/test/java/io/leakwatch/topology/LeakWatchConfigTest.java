@@ -62,6 +62,30 @@ class LeakWatchConfigTest {
     }
 
     @Test
+    void shouldRefuseAHexKeyShorterThan32Bytes() {
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "00112233445566778899aabbccddeeff")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.hmac.key")
+                .hasMessageContaining("at least 32 bytes");
+        final LeakWatchConfig config = LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "ab".repeat(32)));
+        assertThat(config.hmacKey()).hasSize(32);
+        assertThat(config.usesDemoKey()).isFalse();
+        assertThat(LeakWatchConfig.demo().usesDemoKey()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAKeyWithATypoInsteadOfTakingItAsAPassphrase() {
+        final String typo = "ab".repeat(31) + "ag";
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", typo)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.hmac.key")
+                .hasMessageContaining("not hex")
+                .hasMessageNotContaining(typo);
+        assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "a passphrase long enough to be 32 bytes")))
+                .hasMessageContaining("not hex");
+    }
+
+    @Test
     void shouldNotEchoTheSecretKeyInAnError() {
         assertThatThrownBy(() -> LeakWatchConfig.from(Map.of("leakwatch.hmac.key", "  ")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -194,6 +194,12 @@ public final class LeakWatchDriver implements AutoCloseable {
         public final List<String> deadLetterReasons = new ArrayList<>();
         public final List<LeakAlert> alerts = new ArrayList<>();
         public final AtomicLong senderRecordsTooLate = new AtomicLong();
+        public final List<String> skippedReferences = new ArrayList<>();
+
+        @Override
+        public void referenceRecordSkipped(String topic, String reason) {
+            skippedReferences.add(topic + " " + reason);
+        }
 
         @Override
         public void deadLetter(String reason) {

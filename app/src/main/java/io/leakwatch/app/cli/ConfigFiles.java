@@ -42,7 +42,7 @@ final class ConfigFiles {
     static LeakWatchConfig load(Properties props, boolean demoKeyAllowed) {
         if (!props.containsKey("leakwatch.hmac.key")) {
             if (!demoKeyAllowed) {
-                throw new IllegalArgumentException("config key leakwatch.hmac.key is required (hex, at least 32 digits)");
+                throw new IllegalArgumentException("config key leakwatch.hmac.key is required (hex, at least 32 bytes: openssl rand -hex 32)");
             }
             LOG.warn("leakwatch.hmac.key not set: using the public demo key; pseudonyms are NOT secret");
             props.setProperty("leakwatch.hmac.key", LeakWatchConfig.DEMO_HMAC_KEY_HEX);

@@ -3,7 +3,10 @@ package io.leakwatch.app.cli;
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.demo.DemoTraffic;
+import io.leakwatch.app.http.Access;
 import io.leakwatch.app.http.HttpApi;
+import io.leakwatch.app.http.HttpSettings;
+import io.leakwatch.app.http.Role;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
@@ -23,7 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts a Kafka broker (KRaft) and a schema registry in-process, streams a simulated carrier's SMS",
                 "with a planted leak through the real topology at accelerated time, prints alerts as they open,",
-                "and serves GET /alerts and GET /metrics. Ctrl-C stops it."})
+                "and serves the console, GET /alerts and GET /metrics on 127.0.0.1. The API wants a bearer token: a fresh",
+                "one is printed as 'token: <TOKEN>', and in the console's address. Ctrl-C stops it."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port on localhost (default ${DEFAULT-VALUE}).")
@@ -45,6 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", defaultValue = "8080", description = "Port of /alerts and /metrics (default ${DEFAULT-VALUE}).")
     private int httpPort;
+
+    @Option(names = "--http-bind", defaultValue = HttpSettings.DEFAULT_HOST,
+            description = "Interface the HTTP API binds (default ${DEFAULT-VALUE}: this host only; 0.0.0.0 for every interface).")
+    private String httpBind;
 
     @Option(names = "--scenario", description = "Scenario to simulate (default: the bundled mother-and-baby leak, 20,000 subscribers, 4 days).")
     private Path scenario;
@@ -68,11 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("simulating the demo scenario ...");
         Simulator.run(scenarioFile(work), events);
         final ShutdownSignal stop = ShutdownSignal.install();
+        final String token = Access.newToken();
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(kafkaPort, work.resolve("kafka"));
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(registryPort);
              Metrics metrics = new Metrics();
-             HttpApi http = HttpApi.start("localhost", httpPort)) {
+             HttpApi http = HttpApi.start(httpBind, httpPort, Access.ofTokens(Map.of(token, Role.ADMIN)))) {
             final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
             final Topics topics = new Topics(serdes);
             kafka.createTopics(TopicSpec.of(topics.all(), partitions));
@@ -81,24 +92,27 @@ public final class DemoCommand implements Callable<Integer> {
             final Consumer<LeakAlert> console = alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n",
                     alert.getStatus(), alert.getApp(), AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders());
             try (AlertFeed feed = new AlertFeed(ClientConnection.of(kafka.bootstrapServers()), topics.leakAlerts, offset,
-                    console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH), offset)));
+                    console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH, Access.ALERT_FEED), offset)));
                  TrafficView.Following following = TrafficView.follow(ClientConnection.of(kafka.bootstrapServers()), topics, acceleratedConfig(), view);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 view.bindTo(metrics.registry());
                 Routes.install(http, feed, view, metrics);
+                http.readiness(runner::readiness);
                 runner.start();
                 while (runner.state() != KafkaStreams.State.RUNNING && !stop.await(200, TimeUnit.MILLISECONDS)) {
                     // waiting for the first rebalance, so traffic does not start as a backlog
                 }
                 System.out.println("Kafka broker     " + kafka.bootstrapServers());
                 System.out.println("Schema registry  " + registry.url());
-                System.out.println("Console          " + http.url() + "/");
-                System.out.println("Alerts           " + http.url() + "/alerts");
-                System.out.println("Alert stream     " + http.url() + AlertFeed.SSE_PATH + "  (server-sent events)");
-                System.out.println("Top spam senders " + http.url() + TrafficView.SENDERS_PATH);
-                System.out.println("Cohorts          " + http.url() + TrafficView.COHORTS_PATH);
-                System.out.println("Metrics          " + http.url() + "/metrics");
+                final String base = browserUrl(http);
+                System.out.println("token: " + token);
+                System.out.println("Console          " + base + "/?token=" + token);
+                System.out.println("Alerts           " + base + "/alerts  (curl -H 'Authorization: Bearer <token>')");
+                System.out.println("Alert stream     " + base + AlertFeed.SSE_PATH + "  (server-sent events)");
+                System.out.println("Top spam senders " + base + TrafficView.SENDERS_PATH);
+                System.out.println("Cohorts          " + base + TrafficView.COHORTS_PATH);
+                System.out.println("Metrics          " + base + "/metrics  (no token)");
                 System.out.printf("streaming simulated traffic at %.0fx; press Ctrl-C to stop%n", speedup);
                 final DemoTraffic traffic = new DemoTraffic(kafka.bootstrapServers(), serdes, topics, events, speedup);
                 final Thread producer = new Thread(traffic, "demo-traffic");
@@ -113,6 +127,12 @@ public final class DemoCommand implements Callable<Integer> {
             stop.closed();
         }
         return 0;
+    }
+
+    /** The address to open in a browser on this host: {@code localhost} for a loopback or wildcard bind. */
+    static String browserUrl(HttpApi http) {
+        final boolean local = Set.of("127.0.0.1", "0.0.0.0", "localhost", "::1", "::").contains(http.host());
+        return local ? "http://localhost:" + http.port() : http.url();
     }
 
     /**

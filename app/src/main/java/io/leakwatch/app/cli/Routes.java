@@ -1,5 +1,6 @@
 package io.leakwatch.app.cli;
 
+import io.leakwatch.app.http.Access;
 import io.leakwatch.app.http.Console;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Metrics;
@@ -9,7 +10,9 @@ import io.leakwatch.app.run.TrafficView;
 
 /**
  * The routes {@code run} and {@code demo} both serve, besides the alert stream that is registered before the feed
- * starts: the console, the alerts, the two traffic views and the metrics.
+ * starts: the console, the alerts, the two traffic views and the metrics, each with the roles it admits
+ * ({@link Access}): the console and traffic views the operations centre, the alerts also the regulator, the metrics
+ * everyone (Prometheus scrapes without a token; they hold counts, no subscriber and no alert evidence).
  */
 final class Routes {
 
@@ -17,10 +20,10 @@ final class Routes {
     }
 
     static void install(HttpApi http, AlertFeed feed, TrafficView traffic, Metrics metrics) {
-        http.route("/", Console.handler());
-        http.route("/alerts", request -> Response.json(200, feed.json()));
-        http.route(TrafficView.SENDERS_PATH, traffic.topSendersHandler());
-        http.route(TrafficView.COHORTS_PATH, traffic.cohortsHandler());
-        http.route("/metrics", metrics.scrapeHandler());
+        http.route("/", Access.NOC_READ, Console.handler());
+        http.route("/alerts", Access.ALERT_FEED, request -> Response.json(200, feed.json()));
+        http.route(TrafficView.SENDERS_PATH, Access.NOC_READ, traffic.topSendersHandler());
+        http.route(TrafficView.COHORTS_PATH, Access.NOC_READ, traffic.cohortsHandler());
+        http.route("/metrics", Access.PUBLIC, metrics.scrapeHandler());
     }
 }

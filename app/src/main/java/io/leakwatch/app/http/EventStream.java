@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import com.sun.net.httpserver.HttpExchange;
  * connected client receives every event published after it connected. Made with
  * {@link HttpApi#eventStream(String)}.
  *
- * <p>Each client has a bounded queue; a client too slow to drain it is disconnected rather than
+ * <p>At most a set number of clients are connected at once; one more is answered 503 with {@code Retry-After}.
+ * Each client has a bounded queue; a client too slow to drain it is disconnected rather than
  * allowed to hold the publisher back or grow the heap. A comment line is sent when nothing
  * happened for a while, so proxies keep the connection and dead clients are noticed.
  */
@@ -36,13 +38,18 @@ public final class EventStream implements AutoCloseable {
     private static final byte[] KEEPALIVE_FRAME = ": keepalive\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLOSE = new byte[0];
 
+    private static final int RETRY_AFTER_SECONDS = 30;
+
     private final String path;
+    private final int maxClients;
+    private final AtomicInteger connections = new AtomicInteger();
     private final Set<BlockingQueue<byte[]>> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    EventStream(final String path) {
+    EventStream(final String path, final int maxClients) {
         this.path = path;
+        this.maxClients = maxClients;
     }
 
     /**
@@ -84,6 +91,21 @@ public final class EventStream implements AutoCloseable {
     }
 
     void serve(final HttpExchange exchange) throws IOException {
+        if (connections.incrementAndGet() > maxClients) {
+            connections.decrementAndGet();
+            LOG.warn("SSE stream {} refused a client: {} are connected, the limit", path, maxClients);
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            HttpApi.respondError(exchange, 503, "Service Unavailable", "this stream serves at most " + maxClients + " clients at once");
+            return;
+        }
+        try {
+            stream(exchange);
+        } finally {
+            connections.decrementAndGet();
+        }
+    }
+
+    private void stream(final HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);

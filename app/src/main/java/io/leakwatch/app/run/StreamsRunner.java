@@ -1,12 +1,17 @@
 package io.leakwatch.app.run;
 
+import io.leakwatch.app.http.HttpApi;
+import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchTopology;
+import io.leakwatch.topology.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,10 +21,15 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound. */
+/**
+ * Starts and stops one KafkaStreams instance of the LeakWatch topology, with its metrics bound and its exception
+ * handlers routing records that fail to {@code sms.dlq} ({@link DeadLetterRouter}).
+ */
 public final class StreamsRunner implements AutoCloseable {
     /** The gauge of the Kafka Streams client's state, one series per state, 1 for the current one. */
     public static final String STATE_GAUGE = "leakwatch.streams.state";
+    /** The counter of stream threads that died and were replaced. */
+    public static final String REPLACEMENTS_COUNTER = "leakwatch.stream.thread.replacements";
 
     /**
      * How often the pipeline commits, in milliseconds: the end-to-end harness in {@code benchmarks} gives its
@@ -30,10 +40,13 @@ public final class StreamsRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final StreamsHealth health;
+    private final DeadLetterRouter deadLetters;
 
     public StreamsRunner(String bootstrapServers, String applicationId, Path stateDir, LeakWatchConfig config, AvroSerdes serdes,
                          MeterRegistry registry, Properties overrides) {
-        final Topology topology = LeakWatchTopology.build(config, serdes, new MicrometerListener(registry));
+        final MicrometerListener listener = new MicrometerListener(registry);
+        final Topology topology = LeakWatchTopology.build(config, serdes, listener);
         LOG.info("topology:\n{}", topology.describe());
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -43,10 +56,20 @@ public final class StreamsRunner implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        final Properties connection = ClientConnection.from(overrides);
+        connection.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        deadLetters = new DeadLetterRouter(DeadLetterRouter.kafka(connection, new Topics(serdes).deadLetters.name(),
+                serdes.value(DeadLetter.class).serializer()), listener);
+        deadLetters.configure(props);
         props.putAll(overrides);
         streams = new KafkaStreams(topology, props);
+        health = new StreamsHealth(streams::state, Clock.systemUTC());
+        final Counter replacements = Counter.builder(REPLACEMENTS_COUNTER)
+                .description("Stream threads that died on an exception and were replaced").register(registry);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
+            replacements.increment();
+            health.threadReplaced();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -65,9 +88,15 @@ public final class StreamsRunner implements AutoCloseable {
         return streams.state();
     }
 
+    /** Readiness for {@code /health/ready}: see {@link StreamsHealth}. */
+    public HttpApi.Probe readiness() {
+        return health.probe();
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
+        deadLetters.close();
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leakwatch.app.http.Access;
 import io.leakwatch.app.http.Console;
 import io.leakwatch.app.http.EventStream;
 import io.leakwatch.app.http.HttpApi;
 import io.leakwatch.app.http.Response;
+import io.leakwatch.app.http.Role;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.TrafficView;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,18 +40,20 @@ class ConsoleBrowserTest {
         final LeakAlert open = InteropRecords.leakAlerts().get(0);
         final LeakAlert resolved = InteropRecords.leakAlerts().get(1);
         final AtomicInteger alertReads = new AtomicInteger();
-        try (HttpApi api = HttpApi.start("127.0.0.1", 0)) {
-            final EventStream stream = api.eventStream(AlertFeed.SSE_PATH);
-            api.route("/", Console.handler());
+        final String token = Access.newToken();
+        try (HttpApi api = HttpApi.start("127.0.0.1", 0, Access.ofTokens(Map.of(token, Role.NOC)))) {
+            final EventStream stream = api.eventStream(AlertFeed.SSE_PATH, Access.ALERT_FEED);
+            api.route("/", Access.NOC_READ, Console.handler());
             final TrafficView traffic = InteropRecords.trafficOfTwoWindows(OFFSET);
-            api.route(TrafficView.COHORTS_PATH, traffic.cohortsHandler());
-            api.route(TrafficView.SENDERS_PATH, traffic.topSendersHandler());
-            api.route("/alerts", request -> {
+            api.route(TrafficView.COHORTS_PATH, Access.NOC_READ, traffic.cohortsHandler());
+            api.route(TrafficView.SENDERS_PATH, Access.NOC_READ, traffic.topSendersHandler());
+            api.route("/alerts", Access.ALERT_FEED, request -> {
                 alertReads.incrementAndGet();
                 return Response.json(200, "[" + AlertJson.line(open, OFFSET) + "]");
             });
             final List<String> command = new ArrayList<>(script);
-            command.addAll(List.of(api.url() + "/", open.getApp(), "RESOLVED"));
+            // opened as demo prints it: the page passes the token on to every call it makes
+            command.addAll(List.of(api.url() + "/?token=" + token, open.getApp(), "RESOLVED"));
             final CompletableFuture<String> browser = CompletableFuture.supplyAsync(
                 () -> ChildProcess.runSuccessfully(command, Duration.ofSeconds(90)));
 

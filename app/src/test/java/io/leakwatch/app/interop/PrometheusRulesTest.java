@@ -49,7 +49,8 @@ class PrometheusRulesTest {
             listener.deadLetter("bad-magic-byte"); // a series that appears with its first event
             final String exported = metrics.scrape()
                     // registered by StreamsRunner on a live KafkaStreams client, which this test does not start
-                    + "\n" + StreamsRunner.STATE_GAUGE.replace('.', '_');
+                    + "\n" + StreamsRunner.STATE_GAUGE.replace('.', '_')
+                    + "\n" + StreamsRunner.REPLACEMENTS_COUNTER.replace('.', '_') + "_total";
             assertThat(named).allSatisfy(series -> assertThat(exported).as(series).contains(series));
         }
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leakwatch.app.http.Access;
 import io.leakwatch.app.http.HttpApi;
+import io.leakwatch.app.http.Role;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.MicrometerListener;
 import io.leakwatch.schemas.Category;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
@@ -53,7 +56,8 @@ class PrometheusScrapeTest {
     @BeforeEach
     void serveMetrics() {
         binary = InteropTools.prometheus().announceIfMissing(getClass().getSimpleName()).require().get(0);
-        api = HttpApi.start(HOST, 0).route("/metrics", metrics.scrapeHandler());
+        api = HttpApi.start(HOST, 0, Access.ofTokens(Map.of(Access.newToken(), Role.ADMIN)))
+                .route("/metrics", Access.PUBLIC, metrics.scrapeHandler());
     }
 
     @AfterEach

@@ -9,7 +9,9 @@ import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.cli.DemoCommand;
 import io.leakwatch.app.demo.DemoTraffic;
 import io.leakwatch.app.http.EventStream;
+import io.leakwatch.app.http.Access;
 import io.leakwatch.app.http.HttpApi;
+import io.leakwatch.app.http.Role;
 import io.leakwatch.app.http.Metrics;
 import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.ClientConnection;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,6 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineEndToEndTest {
 
+    private static final String REGULATOR_TOKEN = Access.newToken();
+
     @TempDir
     Path work;
 
@@ -77,7 +82,7 @@ class PipelineEndToEndTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(0);
              Metrics metrics = new Metrics();
-             HttpApi http = HttpApi.start("localhost", 0)) {
+             HttpApi http = HttpApi.start("localhost", 0, Access.ofTokens(Map.of(REGULATOR_TOKEN, Role.REGULATOR)))) {
             final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(registry.url()));
             final Topics topics = new Topics(serdes);
             kafka.createTopics(TopicSpec.of(topics.all(), 2));
@@ -85,10 +90,11 @@ class PipelineEndToEndTest {
             final TrafficView view = new TrafficView(ZoneOffset.ofHours(8));
             view.bindTo(metrics.registry());
             final Consumer<LeakAlert> collect = alerts::add;
-            final EventStream alertStream = http.eventStream(AlertFeed.SSE_PATH);
+            final EventStream alertStream = http.eventStream(AlertFeed.SSE_PATH, Access.ALERT_FEED);
             // a subscriber of the push feed, connected before any traffic, as a regulator's client would be
             final List<String> pushed = new CopyOnWriteArrayList<>();
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(http.url() + AlertFeed.SSE_PATH)).build(),
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(http.url() + AlertFeed.SSE_PATH))
+                            .header("Authorization", "Bearer " + REGULATOR_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(pushed::add));
             await().atMost(Duration.ofSeconds(10)).until(() -> alertStream.clientCount() == 1);
             try (AlertFeed feed = new AlertFeed(ClientConnection.of(kafka.bootstrapServers()), topics.leakAlerts, ZoneOffset.ofHours(8),

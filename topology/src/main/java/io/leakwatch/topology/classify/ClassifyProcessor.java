@@ -13,10 +13,15 @@ import io.leakwatch.topology.reference.RuleBook;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Classifies an accepted message and drops its text. */
 public final class ClassifyProcessor implements FixedKeyProcessor<String, Ingested.Accepted, ClassifiedSms> {
+
+    /** Codes that say nothing of the message: a rule's id, or the class of a classifier error. */
+    private static final Pattern SAFE_REASON = Pattern.compile("rule:[A-Za-z0-9._-]{1,64}|error:[A-Za-z0-9_$]{1,64}");
+    private static final String MODEL_REASON = "model:";
 
     private final RuleBook rules;
     private final AppDirectory apps;
@@ -52,6 +57,19 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, Ingest
         context.forward(record.withValue(toClassified(message, result, category)));
     }
 
+    /**
+     * The reason as it may travel downstream: a rule's id ({@code rule:<id>}) or a classifier error's class are kept;
+     * the model's reason ({@code model:top=<feature>}, the n-gram that weighed most: a fragment of the message) becomes
+     * {@code model:<CATEGORY>}, and anything else that does not look like a code does too. {@code classify --explain}
+     * still shows the feature, on the operator's own input.
+     */
+    static String downstreamReason(String reason, Category category) {
+        if (reason != null && SAFE_REASON.matcher(reason).matches()) {
+            return reason;
+        }
+        return MODEL_REASON + category.name();
+    }
+
     private ClassifiedSms toClassified(Ingested.Accepted message, Classification result, Category category) {
         return ClassifiedSms.newBuilder()
                 .setEventId(message.eventId())
@@ -60,7 +78,7 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, Ingest
                 .setRecipientToken(message.recipientToken())
                 .setCategory(category)
                 .setScore(result.score())
-                .setReason(result.reason() == null ? "" : result.reason())
+                .setReason(downstreamReason(result.reason(), category))
                 .setSignature(result.signature())
                 .setOtp(result.otp())
                 .setFingerprint(result.fingerprint() == null ? "" : result.fingerprint())

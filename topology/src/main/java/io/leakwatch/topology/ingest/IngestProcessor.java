@@ -3,6 +3,7 @@ package io.leakwatch.topology.ingest;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.serde.WireFormatException;
+import io.leakwatch.topology.LeakWatchConfig;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,23 +14,42 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Decodes and validates one raw record and pseudonymizes its recipient. Never throws on bad input: every
  * record comes out either {@link Ingested.Accepted} or {@link Ingested.Rejected} with the reason.
+ *
+ * <p>An event's time is checked against its record's timestamp (the broker's clock, or the producer's), not against
+ * the wall clock: within {@code leakwatch.event.time.max.ahead} ahead and {@code leakwatch.event.time.max.behind}
+ * behind, or it is rejected as {@code bad-timestamp}. The output is stamped with the event time, so one event from a
+ * clock years ahead would otherwise move stream time there, close every window up to it and make every later record
+ * late. A replay stamps each record with its own event time, so the check passes there and the output is the same.
  */
 public final class IngestProcessor implements Processor<byte[], byte[], String, Ingested> {
 
     /** Event times outside 2000..2200 are corrupt clocks or wrong units, not SMS. */
     private static final long MIN_TS = 946_684_800_000L;
     private static final long MAX_TS = 7_258_118_400_000L;
+    /**
+     * Field sizes beyond which an event is rejected as {@code oversized-field}: senders are ports, short codes and
+     * numbers (a 106 port has up to 20 digits) or alphanumeric names; a concatenated SMS has at most 255 parts of 153
+     * characters. Caps keep one record from swelling keys, stores and repartition records.
+     */
+    static final int MAX_SENDER_CHARS = 64;
+    static final int MAX_EVENT_ID_CHARS = 128;
+    static final int MAX_RECIPIENT_CHARS = 64;
+    static final int MAX_TEXT_CHARS = 40_000;
 
     private final String sourceTopic;
     private final Deserializer<SmsEvent> deserializer;
     private final byte[] hmacKey;
+    private final long maxAheadMs;
+    private final long maxBehindMs;
     private ProcessorContext<String, Ingested> context;
     private Pseudonymizer pseudonymizer;
 
-    public IngestProcessor(String sourceTopic, Deserializer<SmsEvent> deserializer, byte[] hmacKey) {
+    public IngestProcessor(String sourceTopic, Deserializer<SmsEvent> deserializer, LeakWatchConfig config) {
         this.sourceTopic = sourceTopic;
         this.deserializer = deserializer;
-        this.hmacKey = hmacKey.clone();
+        this.hmacKey = config.hmacKey();
+        this.maxAheadMs = config.maxEventAhead().toMillis();
+        this.maxBehindMs = config.maxEventBehind().toMillis();
     }
 
     @Override
@@ -50,7 +70,10 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
             reject(record, "undecodable: " + e.getClass().getSimpleName());
             return;
         }
-        final String problem = validate(event);
+        String problem = validate(event);
+        if (problem == null) {
+            problem = checkAgainstRecordTime(event.getTs(), record.timestamp());
+        }
         if (problem != null) {
             reject(record, problem);
             return;
@@ -73,6 +96,10 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         if (event.getEventId() == null || event.getEventId().isBlank()) {
             return "missing-field: eventId";
         }
+        final String oversized = oversized(event);
+        if (oversized != null) {
+            return oversized;
+        }
         if (event.getTs() < MIN_TS || event.getTs() > MAX_TS) {
             return "bad-timestamp: " + event.getTs();
         }
@@ -84,6 +111,36 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         }
         if (event.getText() == null) {
             return "missing-field: text";
+        }
+        return null;
+    }
+
+    private static String oversized(SmsEvent event) {
+        if (event.getEventId().length() > MAX_EVENT_ID_CHARS) {
+            return "oversized-field: eventId, " + event.getEventId().length() + " > " + MAX_EVENT_ID_CHARS + " chars";
+        }
+        if (event.getSender() != null && event.getSender().length() > MAX_SENDER_CHARS) {
+            return "oversized-field: sender, " + event.getSender().length() + " > " + MAX_SENDER_CHARS + " chars";
+        }
+        if (event.getRecipient() != null && event.getRecipient().length() > MAX_RECIPIENT_CHARS) {
+            return "oversized-field: recipient, " + event.getRecipient().length() + " > " + MAX_RECIPIENT_CHARS + " chars";
+        }
+        if (event.getText() != null && event.getText().length() > MAX_TEXT_CHARS) {
+            return "oversized-field: text, " + event.getText().length() + " > " + MAX_TEXT_CHARS + " chars";
+        }
+        return null;
+    }
+
+    /** Null when the event time is within the bounds around the record's timestamp, else why not. */
+    String checkAgainstRecordTime(long eventTs, long recordTs) {
+        if (recordTs < 0) {
+            return null;   // a record without a timestamp (very old producers): only the absolute range applies
+        }
+        if (eventTs - recordTs > maxAheadMs) {
+            return "bad-timestamp: " + (eventTs - recordTs) + " ms ahead of the record time (limit " + maxAheadMs + ")";
+        }
+        if (recordTs - eventTs > maxBehindMs) {
+            return "bad-timestamp: " + (recordTs - eventTs) + " ms behind the record time (limit " + maxBehindMs + ")";
         }
         return null;
     }

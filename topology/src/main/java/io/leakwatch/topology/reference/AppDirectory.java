@@ -46,6 +46,11 @@ public final class AppDirectory {
         return id != null && !id.isBlank() && id.codePoints().noneMatch(Character::isISOControl);
     }
 
+    /** Why an app record cannot be used, or null when it can. */
+    public static String problemOf(App app) {
+        return isUsableId(app.getId()) ? null : "bad-app: unusable id";
+    }
+
     public boolean isLoaded() {
         return index.loaded();
     }

@@ -99,6 +99,65 @@ class ClassifyTest {
     }
 
     @Test
+    void shouldCarryTheModelsCategoryNotItsTopFeatureAsTheReason() {
+        final String chat = "今晚回家吃饭吗";
+        lw.send(T0, "13912345678", "13800138000", chat);
+        lw.send(T0 + MINUTE, "13912345678", "13800138000", TEA);
+
+        final List<ClassifiedSms> out = lw.classified();
+        assertThat(out).hasSize(2).allSatisfy(sms -> {
+            assertThat(sms.getReason()).matches("rule:[A-Za-z0-9._-]+|model:[A-Z]+");
+            assertThat(sms.getReason()).doesNotContain("top=");
+        });
+        assertThat(out.get(0).getReason()).isEqualTo("model:" + out.get(0).getCategory().name());
+        for (int i = 0; i + 2 <= chat.length(); i++) {
+            assertThat(out.get(0).getReason()).doesNotContain(chat.substring(i, i + 2));
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyCodesThatSayNothingOfTheMessage() {
+        assertThat(ClassifyProcessor.downstreamReason("rule:tea-fraud", Category.FRAUD)).isEqualTo("rule:tea-fraud");
+        assertThat(ClassifyProcessor.downstreamReason("error:NullPointerException", Category.NORMAL)).isEqualTo("error:NullPointerException");
+        assertThat(ClassifyProcessor.downstreamReason("model:top=茶叶", Category.MARKETING)).isEqualTo("model:MARKETING");
+        assertThat(ClassifyProcessor.downstreamReason("rule:新到的茶叶", Category.FRAUD)).isEqualTo("model:FRAUD");
+        assertThat(ClassifyProcessor.downstreamReason(null, Category.NORMAL)).isEqualTo("model:NORMAL");
+    }
+
+    @Test
+    void shouldSkipAndCountBadRulesAndAppsWhileTheGoodOnesApply() {
+        lw.rule(Rule.newBuilder().setId("negative").setKind(RuleKind.KEYWORD).setPattern("新到的茶叶")
+                .setCategory(Category.FRAUD).setWeight(-1.0).setEnabled(true).build());
+        lw.rule(Rule.newBuilder().setId("broken-regex").setKind(RuleKind.REGEX).setPattern("新到的(茶叶")
+                .setCategory(Category.FRAUD).setWeight(1.0).setEnabled(true).build());
+        lw.rule(Rule.newBuilder().setId("nan").setKind(RuleKind.KEYWORD).setPattern("茶叶")
+                .setCategory(Category.FRAUD).setWeight(Double.NaN).setEnabled(true).build());
+        lw.app(" ", "饿了么", "1069002");
+        lw.send(T0, "13912345678", "13800138000", TEA);
+        lw.rule(Rule.newBuilder().setId("tea-fraud").setKind(RuleKind.KEYWORD).setPattern("新到的茶叶")
+                .setCategory(Category.FRAUD).setWeight(1.0).setEnabled(true).build());
+        lw.send(T0 + MINUTE, "13912345678", "13800138000", TEA);
+        // a good value under a bad one's key replaces it; a bad value under a good one's key removes it
+        lw.rule(Rule.newBuilder().setId("negative").setKind(RuleKind.KEYWORD).setPattern("茶叶")
+                .setCategory(Category.ADULT).setWeight(0.5).setEnabled(true).build());
+        lw.rule(Rule.newBuilder().setId("tea-fraud").setKind(RuleKind.KEYWORD).setPattern("新到的茶叶")
+                .setCategory(Category.FRAUD).setWeight(-2.0).setEnabled(true).build());
+        lw.send(T0 + 2 * MINUTE, "13912345678", "13800138000", TEA);
+
+        final List<ClassifiedSms> out = lw.classified();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).getCategory()).as("no bad rule took effect").isNotEqualTo(Category.FRAUD);
+        assertThat(out.get(1).getReason()).isEqualTo("rule:tea-fraud");
+        assertThat(out.get(2).getReason()).isNotEqualTo("rule:tea-fraud");
+        assertThat(lw.listener().skippedReferences).containsExactly(
+                "rules bad-rule: IllegalArgumentException",
+                "rules bad-rule: pattern does not compile",
+                "rules bad-rule: IllegalArgumentException",
+                "apps bad-app: unusable id",
+                "rules bad-rule: IllegalArgumentException");
+    }
+
+    @Test
     void shouldRecogniseAnAppAddedAtRunTime() {
         lw.send(T0, "1069002", "13800138000", "【饿了么】您的验证码是551204，5分钟内有效");
         lw.app("eleme", "饿了么", "1069002");

@@ -91,6 +91,67 @@ class IngestTest {
     }
 
     @Test
+    void shouldDeadLetterAnEventTimeTooFarAheadOfOrBehindItsRecordTimeAndKeepStreamTime() {
+        final long hour = 60 * MINUTE;
+        final SmsEvent future = lw.event(T0 + 2 * hour, "1069001", "13800138000", OTP);
+        final SmsEvent yearsAhead = lw.event(T0 + 150L * 365 * 24 * hour, "1069001", "13800138000", OTP);
+        final SmsEvent stale = lw.event(T0 - 8 * 24 * hour, "1069001", "13800138000", OTP);
+        final SmsEvent skewed = lw.event(T0 + 30 * MINUTE, "1069001", "13800138000", OTP);
+        for (SmsEvent event : List.of(future, yearsAhead, stale, skewed)) {
+            lw.sendRaw(event.getEventId().getBytes(StandardCharsets.UTF_8), lw.encode(event), T0);
+        }
+        final SmsEvent next = lw.send(T0 + MINUTE, "1069001", "13800138001", OTP);
+
+        final List<DeadLetter> letters = lw.deadLetters();
+        assertThat(letters).extracting(DeadLetter::getReason).containsExactly(
+                "bad-timestamp: 7200000 ms ahead of the record time (limit 3600000)",
+                "bad-timestamp: 4730400000000 ms ahead of the record time (limit 3600000)",
+                "bad-timestamp: 691200000 ms behind the record time (limit 604800000)");
+        assertThat(letters).allSatisfy(letter -> assertThat(letter.getTs()).isEqualTo(T0));
+        assertThat(lw.listener().deadLetterReasons).hasSize(3);
+        // within the bounds, and the records after the rejected ones are not late: stream time did not jump
+        final List<TestRecord<byte[], byte[]>> classified = lw.raw("sms.classified");
+        assertThat(classified).extracting(record -> lw.topics().classified.valueSerde().deserializer()
+                .deserialize("sms.classified", record.value()).getEventId()).containsExactly(skewed.getEventId(), next.getEventId());
+        assertThat(classified).extracting(TestRecord::timestamp).containsExactly(T0 + 30 * MINUTE, T0 + MINUTE);
+    }
+
+    @Test
+    void shouldTakeTheEventTimeBoundsFromTheConfig() {
+        try (LeakWatchDriver strict = new LeakWatchDriver(LeakWatchDriver.config(
+                "leakwatch.event.time.max.ahead", "PT1M", "leakwatch.event.time.max.behind", "PT1M"))) {
+            final SmsEvent ahead = strict.event(T0 + 2 * MINUTE, "1069001", "13800138000", OTP);
+            final SmsEvent behind = strict.event(T0 - 2 * MINUTE, "1069001", "13800138000", OTP);
+            strict.sendRaw(new byte[] {1}, strict.encode(ahead), T0);
+            strict.sendRaw(new byte[] {2}, strict.encode(behind), T0);
+            strict.send(T0, "1069001", "13800138000", OTP);
+
+            assertThat(strict.deadLetters()).extracting(DeadLetter::getReason).allMatch(r -> r.startsWith("bad-timestamp: "))
+                    .hasSize(2);
+            assertThat(strict.classified()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldDeadLetterOversizedFieldsWithTheFieldAndSize() {
+        final List<SmsEvent> events = List.of(
+                lw.event(T0, "1".repeat(IngestProcessor.MAX_SENDER_CHARS + 1), "13800138000", "你好"),
+                SmsEvent.newBuilder(lw.event(T0, "1069001", "13800138000", "你好")).setEventId("e".repeat(129)).build(),
+                lw.event(T0, "1069001", " ".repeat(100) + "13800138000", "你好"),
+                lw.event(T0, "1069001", "13800138000", "字".repeat(IngestProcessor.MAX_TEXT_CHARS + 1)));
+        events.forEach(lw::send);
+        final SmsEvent longestAllowed = lw.send(T0, "1".repeat(IngestProcessor.MAX_SENDER_CHARS), "13800138000", "你好");
+
+        assertThat(lw.deadLetters()).extracting(DeadLetter::getReason).containsExactly(
+                "oversized-field: sender, 65 > 64 chars",
+                "oversized-field: eventId, 129 > 128 chars",
+                "oversized-field: recipient, 111 > 64 chars",
+                "oversized-field: text, 40001 > 40000 chars");
+        assertThat(lw.listener().deadLetterReasons).hasSize(4);
+        assertThat(lw.classified()).extracting(ClassifiedSms::getEventId).containsExactly(longestAllowed.getEventId());
+    }
+
+    @Test
     void shouldGiveOneTokenToOneNumberHoweverItIsWritten() {
         for (String spelling : List.of("13800138000", "+86 138 0013 8000", "0086 13800138000", "138-0013-8000", "8613800138000",
                 "(+86) １３８００１３８０００")) {
