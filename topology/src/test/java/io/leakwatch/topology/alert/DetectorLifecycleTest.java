@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class DetectorLifecycleTest {
 
-    private static final List<String> SIGNATURES = List.of("美柚", "饿了么", "美团", "拼多多", "携程", "京东", "宝宝树", "小红书",
-            "滴滴出行", "大众点评", "贝壳找房", "平安好医生");
+    private static final WatchedApps APPS = new WatchedApps(List.of("美柚", "饿了么", "美团", "拼多多", "携程", "京东", "宝宝树", "小红书",
+            "滴滴出行", "大众点评", "贝壳找房", "平安好医生"));
     private static final int LEAKING = 6;
-    private static final String LEAKING_APP = appId(LEAKING);
+    private static final String LEAKING_APP = WatchedApps.id(LEAKING);
     private static final String BUYER = "1065500777";
     private static final String BUYER_TEXT = "本会所提供酒店上门服务，学生妹少妇模特，无需定金满意付款，电话13912345678";
     private static final String BACKGROUND_TEXT = "【优衣库】春季新品全场8折，会员再享95折，回T退订";
@@ -108,7 +108,7 @@ class DetectorLifecycleTest {
 
         final List<CohortStats> stats = lw.cohortStats();
         final Set<String> apps = stats.stream().map(CohortStats::getApp).collect(Collectors.toSet());
-        assertThat(apps).hasSize(SIGNATURES.size());
+        assertThat(apps).hasSize(APPS.size());
         final long perApp = stats.stream().filter(s -> s.getApp().equals(LEAKING_APP)).count();
         assertThat(stats.stream().filter(s -> s.getApp().equals(LEAKING_APP)).map(CohortStats::getWindowStart).distinct().count())
                 .as("one record per bucket").isEqualTo(perApp);
@@ -117,14 +117,9 @@ class DetectorLifecycleTest {
     }
 
     private void registerApps() {
-        registerApps(lw);
+        APPS.register(lw);
     }
 
-    private static void registerApps(LeakWatchDriver driver) {
-        for (int a = 0; a < SIGNATURES.size(); a++) {
-            driver.app(appId(a), SIGNATURES.get(a), port(a));
-        }
-    }
 
     @Test
     void shouldKeepEachSenderTotalsWindowUnderAKeyOfItsOwnAndReadAHistoryOfTheEarlierFormat() {
@@ -149,7 +144,7 @@ class DetectorLifecycleTest {
         // 2026-12-02) half-way through the leak: the same alerts.
         try (LeakWatchDriver other = new LeakWatchDriver(LeakWatchDriver.config(
                 "leakwatch.windows", "3,6", "leakwatch.resolve.after", String.valueOf(RESOLVE_AFTER)))) {
-            registerApps(other);
+            APPS.register(other);
             final long switchAt = T0 + (LEAK_FROM_HOUR + 3) * HOUR;
             events.stream().filter(e -> e.getTs() < switchAt).forEach(other::send);
             final KeyValueStore<String, CohortHistory> otherStore = other.driver().getKeyValueStore(DetectorProcessor.HISTORY_STORE);
@@ -186,11 +181,11 @@ class DetectorLifecycleTest {
         int next = 0;
         for (int h = 0; h < HOURS; h++) {
             final long hour = T0 + h * HOUR;
-            for (int a = 0; a < SIGNATURES.size(); a++) {
+            for (int a = 0; a < APPS.size(); a++) {
                 for (int r = 0; r < REGISTRATIONS_PER_APP_HOUR; r++) {
                     final String recipient = String.format(Locale.ROOT, "138%08d", next++);
                     final long ts = hour + random.nextInt(60) * MINUTE + random.nextInt(60_000);
-                    events.add(lw.event(ts, port(a), recipient, otp(a, random)));
+                    events.add(lw.event(ts, WatchedApps.port(a), recipient, APPS.otp(a, random)));
                     members.add(recipient);
                     if (a == LEAKING) {
                         leakingMembers.add(recipient);
@@ -213,15 +208,6 @@ class DetectorLifecycleTest {
         return events;
     }
 
-    private static String otp(int app, Random random) {
-        return "【" + SIGNATURES.get(app) + "】您的验证码是" + (100_000 + random.nextInt(900_000)) + "，5分钟内有效";
-    }
 
-    private static String appId(int app) {
-        return String.format(Locale.ROOT, "app%02d", app);
-    }
 
-    private static String port(int app) {
-        return String.format(Locale.ROOT, "10690%02d", app);
-    }
 }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class SenderBehaviourTest {
 
-    private static final List<String> SIGNATURES = List.of("美柚", "饿了么", "美团", "拼多多", "携程", "京东", "宝宝树", "小红书");
+    private static final WatchedApps APPS = new WatchedApps(List.of("美柚", "饿了么", "美团", "拼多多", "携程", "京东", "宝宝树", "小红书"));
     private static final int LEAKING = 3;
-    private static final String LEAKING_APP = appId(LEAKING);
+    private static final String LEAKING_APP = WatchedApps.id(LEAKING);
     private static final String BUYER = "13700001111";
     /** Plain words, as a buyer that learnt to evade text filters writes: NORMAL to the classifier. */
     private static final String BUYER_TEXT = "在吗？好久没联系了，最近怎么样";
@@ -48,14 +48,14 @@ class SenderBehaviourTest {
     void shouldFindABuyerWhoseTextsAreCalledNormalByItsBulkSendingAsSoonAsOneWhoseTextsAreSpam() {
         final long spamOpen;
         try (LeakWatchDriver lw = new LeakWatchDriver(LeakWatchDriver.config("leakwatch.windows", "3,6"))) {
-            registerApps(lw);
+            APPS.register(lw);
             traffic(lw, new Random(11), PLAIN_SPAM).forEach(lw::send);
             final List<LeakAlert> alerts = lw.alerts();
             assertThat(alerts).isNotEmpty().extracting(LeakAlert::getApp).containsOnly(LEAKING_APP);
             spamOpen = alerts.get(0).getAt();
         }
         try (LeakWatchDriver lw = new LeakWatchDriver(LeakWatchDriver.config("leakwatch.windows", "3,6"))) {
-            registerApps(lw);
+            APPS.register(lw);
             traffic(lw, new Random(11), BUYER_TEXT).forEach(lw::send);
 
             assertThat(lw.classified()).filteredOn(c -> c.getSender().equals(BUYER)).extracting(ClassifiedSms::getCategory)
@@ -82,7 +82,7 @@ class SenderBehaviourTest {
         // the same traffic with the bar for bulk sending out of reach: the text classifier alone sees no leak
         final LeakWatchConfig blind = LeakWatchDriver.config("leakwatch.windows", "3,6", "leakwatch.bulk.recipients", "1000000");
         try (LeakWatchDriver lw = new LeakWatchDriver(blind)) {
-            registerApps(lw);
+            APPS.register(lw);
             traffic(lw, new Random(11), BUYER_TEXT).forEach(lw::send);
             assertThat(lw.alerts()).isEmpty();
         }
@@ -99,11 +99,11 @@ class SenderBehaviourTest {
         int next = 0;
         for (int h = 0; h < HOURS; h++) {
             final long hour = T0 + h * HOUR;
-            for (int a = 0; a < SIGNATURES.size(); a++) {
+            for (int a = 0; a < APPS.size(); a++) {
                 for (int r = 0; r < REGISTRATIONS_PER_APP_HOUR; r++) {
                     final String recipient = String.format(Locale.ROOT, "138%08d", next++);
                     final long ts = hour + random.nextInt(60) * MINUTE + random.nextInt(60_000);
-                    events.add(lw.event(ts, port(a), recipient, otp(a, random)));
+                    events.add(lw.event(ts, WatchedApps.port(a), recipient, APPS.otp(a, random)));
                     subscribers.add(recipient);
                     if (a == LEAKING && h >= LEAK_FROM_HOUR) {
                         events.add(lw.event(ts + (20 + random.nextInt(60)) * MINUTE, BUYER, recipient, buyerText));
@@ -135,21 +135,7 @@ class SenderBehaviourTest {
         return events;
     }
 
-    private static void registerApps(LeakWatchDriver driver) {
-        for (int a = 0; a < SIGNATURES.size(); a++) {
-            driver.app(appId(a), SIGNATURES.get(a), port(a));
-        }
-    }
 
-    private static String otp(int app, Random random) {
-        return "【" + SIGNATURES.get(app) + "】您的验证码是" + (100_000 + random.nextInt(900_000)) + "，5分钟内有效";
-    }
 
-    private static String appId(int app) {
-        return String.format(Locale.ROOT, "app%02d", app);
-    }
 
-    private static String port(int app) {
-        return String.format(Locale.ROOT, "10690%02d", app);
-    }
 }
