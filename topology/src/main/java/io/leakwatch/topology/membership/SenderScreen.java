@@ -56,6 +56,18 @@ final class SenderScreen {
         final Map<String, Long> lastSeen = new HashMap<>();
         final List<CohortEvent> held = new ArrayList<>();
         boolean passed;
+        /** The bucket {@link #lastSeen} was last pruned for. */
+        long prunedFor = Long.MIN_VALUE;
+
+        /** Forgets recipients last reached before the day that ends with {@code bucket}. */
+        void pruneFor(long bucket, int dayBuckets, long minRecipients) {
+            if (prunedFor != bucket) {
+                final long oldest = bucket - dayBuckets + 1;
+                lastSeen.values().removeIf(last -> last < oldest);
+                passed = passed && lastSeen.size() >= minRecipients;
+                prunedFor = bucket;
+            }
+        }
     }
 
     private final long minRecipients;
@@ -73,6 +85,7 @@ final class SenderScreen {
     /** Counts one message of the open bucket. */
     Counted count(String sender, String recipient, long bucket, boolean spam) {
         final Entry entry = entries.computeIfAbsent(sender, s -> new Entry());
+        entry.pruneFor(bucket, dayBuckets, minRecipients);
         final Counts counts = open.computeIfAbsent(sender, s -> new Counts());
         final boolean fresh = entry.lastSeen.put(recipient, bucket) == null;
         if (fresh) {
@@ -119,14 +132,14 @@ final class SenderScreen {
             }
         });
         open.clear();
-        final long oldest = bucket - dayBuckets + 2; // the next bucket's day
-        final long oldestTime = oldest * bucketMs;
+        // the next bucket's day; a sender next heard of later is pruned again then (count)
+        final long next = bucket + 1;
+        final long oldestTime = (next - dayBuckets + 1) * bucketMs;
         final Iterator<Entry> it = entries.values().iterator();
         while (it.hasNext()) {
             final Entry entry = it.next();
-            entry.lastSeen.values().removeIf(last -> last < oldest);
+            entry.pruneFor(next, dayBuckets, minRecipients);
             entry.held.removeIf(held -> held.getTs() < oldestTime);
-            entry.passed = entry.passed && entry.lastSeen.size() >= minRecipients;
             if (entry.lastSeen.isEmpty() && entry.held.isEmpty()) {
                 it.remove();
             }
