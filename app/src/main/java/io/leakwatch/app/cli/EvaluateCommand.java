@@ -17,15 +17,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Detection quality over many archives: for each scenario (simulated with the seed overridden) and",
-                "each generator profile, for seeds 1..N: make the archive, replay it, score the alerts against the truth.",
-                "Prints per scenario/profile and overall: leaks found/planted, delay from first spam (median, p90),",
-                "false OPENs per 100 app-months, buyer precision and recall. Same arguments, same table."})
+        description = {"Detection quality over many archives: for every scenario (simulated with the seed overridden) and "
+                + "every generator profile, for seeds 1..N, makes the archive, replays it and scores the alerts against the truth.",
+                "Prints per scenario/profile and overall: leaks found/planted, delay from first spam (median, p90), false OPENs "
+                + "per 100 app-months, buyer precision and recall. Same arguments, same table."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final double QUICK_SCALE = 0.25;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds 1..N of every scenario and profile (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "5", paramLabel = "N", description = "Seeds 1..N of every scenario and profile (default ${DEFAULT-VALUE}).")
     private int seeds;
 
     @Option(names = "--scenarios", arity = "1..*", paramLabel = "FILE|DIR",
@@ -37,13 +37,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     "mixed, normal-texts-only, rotating, no-leak."})
     private List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--threads", defaultValue = "2", description = "Runs in parallel (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "T", description = "Runs in parallel (default ${DEFAULT-VALUE}).")
     private int threads;
 
     @Option(names = "--quick", description = "Profiles at a quarter of their size (subscribers, registrations, spam): a fast check, not a result to quote.")
     private boolean quick;
 
-    @Option(names = "--config", description = "Properties file with leakwatch.* keys for the replays.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with leakwatch.* keys for the replays.")
     private Path config;
 
     @Option(names = "--out", paramLabel = "REPORT.md", description = "Also write the table (Markdown) to this file.")

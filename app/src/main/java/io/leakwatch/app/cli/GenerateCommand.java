@@ -3,24 +3,24 @@ package io.leakwatch.app.cli;
 import io.leakwatch.adversary.GeneratedExport;
 import io.leakwatch.adversary.Generator;
 import io.leakwatch.adversary.Profile;
-import java.util.concurrent.Callable;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes adversarial carrier traffic as a raw export (events.jsonl, apps.json) and its truth (truth.json).",
-                "Written apart from 'simulate' and the detector; the same profile and seed give the same bytes."})
+        description = "Writes adversarial carrier traffic as a raw export (events.jsonl, apps.json) and its truth (truth.json), "
+                + "from code written apart from 'simulate' and the detector; the same profile and seed give the same bytes.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", required = true, paramLabel = "NAME|FILE",
             description = "A built-in profile (mixed, normal-texts-only, rotating, no-leak, mixed-40k) or a profile file (JSON).")
     private String profile;
 
-    @Option(names = "--seed", required = true, description = "Every random choice derives from it.")
+    @Option(names = "--seed", required = true, paramLabel = "N", description = "Every random choice derives from it.")
     private long seed;
 
-    @Option(names = "--out", required = true, description = "Directory to write events.jsonl, apps.json and truth.json into.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write events.jsonl, apps.json and truth.json into.")
     private Path out;
 
     @Override
