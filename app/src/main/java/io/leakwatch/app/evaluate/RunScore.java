@@ -47,7 +47,7 @@ public record RunScore(String source, long seed, int planted, int found, List<Do
     }
 
     /** One line of an alerts file. */
-    record Alert(String app, String status, OffsetDateTime at, List<String> buyers) {
+    record Alert(String alertId, String app, String status, OffsetDateTime at, List<String> buyers) {
     }
 
     /**
@@ -79,7 +79,9 @@ public record RunScore(String source, long seed, int planted, int found, List<Do
             final OffsetDateTime open = alerts.stream()
                     .filter(a -> a.app().equals(leak.app()) && "OPEN".equals(a.status()) && !a.at().isBefore(leak.firstSpamAt()))
                     .map(Alert::at).min(OffsetDateTime::compareTo).orElse(null);
-            if (open == null) {
+            if (openAt(alerts, leak.app(), firstStart.get(leak.app()), leak.firstSpamAt())) {
+                delays.add(0.0);
+            } else if (open == null) {
                 notes.add("seed " + seed + ": " + leak.kind() + " leak of " + leak.app() + " (first spam "
                         + leak.firstSpamAt() + ") not found");
             } else {
@@ -105,6 +107,20 @@ public record RunScore(String source, long seed, int planted, int found, List<Do
                 namedPairs.size(), truePairs.size(), right.size(), notes);
     }
 
+    /** Whether an incident of {@code app}, opened at or after {@code since}, is still open at {@code at}. */
+    private static boolean openAt(List<Alert> alerts, String app, OffsetDateTime since, OffsetDateTime at) {
+        for (Alert open : alerts) {
+            if (open.app().equals(app) && "OPEN".equals(open.status()) && !open.at().isBefore(since) && open.at().isBefore(at)) {
+                final boolean resolved = alerts.stream().anyMatch(r -> r.alertId().equals(open.alertId())
+                        && "RESOLVED".equals(r.status()) && !r.at().isAfter(at));
+                if (!resolved) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static List<Leak> readLeaks(Path truthFile) throws IOException {
         final JsonNode truth = JSON.readTree(truthFile.toFile());
         final List<Leak> leaks = new ArrayList<>();
@@ -128,7 +144,7 @@ public record RunScore(String source, long seed, int planted, int found, List<Do
             final JsonNode alert = JSON.readTree(line);
             final List<String> buyers = new ArrayList<>();
             alert.path("buyerSenders").forEach(b -> buyers.add(b.asText()));
-            alerts.add(new Alert(alert.get("app").asText(), alert.get("status").asText(),
+            alerts.add(new Alert(alert.path("alertId").asText(""), alert.get("app").asText(), alert.get("status").asText(),
                     OffsetDateTime.parse(alert.get("at").asText()), buyers));
         }
         return alerts;

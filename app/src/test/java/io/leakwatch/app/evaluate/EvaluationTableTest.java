@@ -69,6 +69,25 @@ class EvaluationTableTest {
     }
 
     @Test
+    void shouldCountASecondLeakOfAnAppAsFoundAtOnceWhileItsIncidentIsOpen() {
+        final RunScore.Leak first = new RunScore.Leak("a", "realtime", at("2026-12-01T10:00"), at("2026-12-01T11:00"), java.util.Set.of("b1"));
+        final RunScore.Leak second = new RunScore.Leak("a", "realtime", at("2026-12-02T10:00"), at("2026-12-02T12:00"), java.util.Set.of("b2"));
+        final RunScore.Leak third = new RunScore.Leak("a", "realtime", at("2026-12-05T10:00"), at("2026-12-05T12:00"), java.util.Set.of("b3"));
+        final List<RunScore.Alert> alerts = List.of(
+                new RunScore.Alert("i1", "a", "OPEN", at("2026-12-01T13:00"), List.of("b1")),
+                new RunScore.Alert("i1", "a", "RESOLVED", at("2026-12-04T13:00"), List.of()));
+        // the second leak's first spam falls in the open incident: found, delay 0; the third's after it was resolved
+        final RunScore score = RunScore.score("two", 1, List.of(first, second, third), alerts, 1, 30);
+        assertThat(score.delaysHours()).containsExactly(2.0, 0.0);
+        assertThat(score.found()).isEqualTo(2);
+        assertThat(score.notes()).singleElement().asString().contains("leak of a (first spam 2026-12-05T12:00+08:00) not found");
+    }
+
+    private static java.time.OffsetDateTime at(String local) {
+        return java.time.OffsetDateTime.parse(local + ":00+08:00");
+    }
+
+    @Test
     void shouldTakeTheNearestRankForMedianAndP90() {
         assertThat(EvaluationTable.percentile(List.of(4.0, 1.0, 3.0, 2.0), 0.5)).isEqualTo(2.0);
         assertThat(EvaluationTable.percentile(List.of(4.0, 1.0, 3.0, 2.0), 0.9)).isEqualTo(4.0);
