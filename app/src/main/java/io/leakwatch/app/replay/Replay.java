@@ -97,6 +97,8 @@ public final class Replay {
     private final long progressEveryNanos;
     /** Where the replay makes (and at its end removes) the directory of its state; null: the system's temp directory. */
     private Path stateParent;
+    /** Tests only: through the driver's public API even where {@link ReplayDriver} could feed it. */
+    private boolean publicDriverApi;
 
     /** A replay with its state on the heap. */
     public Replay(LeakWatchConfig config, PipelineListener listener) {
@@ -129,6 +131,12 @@ public final class Replay {
         return this;
     }
 
+    /** The driver's public API instead of {@link ReplayDriver}: slower, the same alerts (the tests compare them). */
+    Replay throughPublicDriverApi() {
+        this.publicDriverApi = true;
+        return this;
+    }
+
     /** Replays a simulator output directory ({@code events.jsonl} and {@code apps.json}). */
     public Summary replayDirectory(Path dir, Path alertsOut) throws IOException {
         return replay(dir.resolve("events.jsonl"), dir.resolve("apps.json"), alertsOut);
@@ -156,7 +164,7 @@ public final class Replay {
             for (App app : apps) {
                 appInput.pipeInput(new TestRecord<>(app.getId(), app, null, 0L));
             }
-            final Feed feed = Feed.of(driver, topics);
+            final Feed feed = publicDriverApi ? new Public(driver, topics) : Feed.of(driver, topics);
             final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
             final String smsTopic = topics.smsEvents.name();
             long lastTs = 0;
