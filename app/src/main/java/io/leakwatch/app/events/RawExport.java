@@ -1,6 +1,8 @@
 package io.leakwatch.app.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leakwatch.schemas.App;
@@ -15,9 +17,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The raw export formats of {@code simulator/scenarios/README.md}: one SMS per JSON line
@@ -88,22 +92,79 @@ public final class RawExport {
     }
 
     static Line parse(String source, long lineNumber, String text) {
+        final String[] fields = stringFields(text);
+        if (fields == null) {
+            return parseTree(source, lineNumber, text);
+        }
+        return event(source, lineNumber, text, fields[0], fields[1], fields[2], fields[3]);
+    }
+
+    /**
+     * The four fields of a line that is one JSON object whose values are all strings and whose names do not repeat
+     * (what exports hold), read with the streaming parser; null for anything else, which {@link #parseTree} reads as
+     * it always has (invalid JSON, another root, numbers, nested values, a name twice). On the lines it accepts the
+     * tree model would hold the same strings under the same names, so both give the same line.
+     */
+    private static String[] stringFields(String text) {
+        final String[] fields = new String[4];
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            int seen = 0;
+            Set<String> others = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                final String name = parser.currentName();
+                if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                    return null;
+                }
+                final int index = switch (name) {
+                    case "ts" -> 0;
+                    case "sender" -> 1;
+                    case "recipient" -> 2;
+                    case "text" -> 3;
+                    default -> -1;
+                };
+                if (index >= 0) {
+                    if ((seen & 1 << index) != 0) {
+                        return null;
+                    }
+                    seen |= 1 << index;
+                    fields[index] = parser.getText();
+                } else {
+                    others = others == null ? new HashSet<>() : others;
+                    if (!others.add(name)) {
+                        return null;
+                    }
+                }
+            }
+            return token == JsonToken.END_OBJECT ? fields : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Line as the tree model reads it: any JSON, any value types. */
+    static Line parseTree(String source, long lineNumber, String text) {
         final JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (IOException e) {
             return new Line.Unreadable(lineNumber, text.getBytes(StandardCharsets.UTF_8), "not JSON");
         }
-        final String ts = field(node, "ts");
-        final String sender = field(node, "sender");
-        final String recipient = field(node, "recipient");
-        final String body = field(node, "text");
+        return event(source, lineNumber, text, field(node, "ts"), field(node, "sender"), field(node, "recipient"),
+                field(node, "text"));
+    }
+
+    private static Line event(String source, long lineNumber, String text, String ts, String sender, String recipient,
+                              String body) {
         if (ts == null || sender == null || recipient == null || body == null) {
             return new Line.Unreadable(lineNumber, text.getBytes(StandardCharsets.UTF_8), "missing ts, sender, recipient or text");
         }
         final OffsetDateTime time;
         try {
-            time = OffsetDateTime.parse(ts);
+            time = Timestamps.parse(ts);
         } catch (DateTimeParseException e) {
             return new Line.Unreadable(lineNumber, text.getBytes(StandardCharsets.UTF_8), "bad ts");
         }

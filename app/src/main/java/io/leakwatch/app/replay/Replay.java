@@ -32,7 +32,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -95,6 +97,8 @@ public final class Replay {
     private final long progressEveryNanos;
     /** Where the replay makes (and at its end removes) the directory of its state; null: the system's temp directory. */
     private Path stateParent;
+    /** Tests only: through the driver's public API even where {@link ReplayDriver} could feed it. */
+    private boolean publicDriverApi;
 
     /** A replay with its state on the heap. */
     public Replay(LeakWatchConfig config, PipelineListener listener) {
@@ -127,6 +131,12 @@ public final class Replay {
         return this;
     }
 
+    /** The driver's public API instead of {@link ReplayDriver}: slower, the same alerts (the tests compare them). */
+    Replay throughPublicDriverApi() {
+        this.publicDriverApi = true;
+        return this;
+    }
+
     /** Replays a simulator output directory ({@code events.jsonl} and {@code apps.json}). */
     public Summary replayDirectory(Path dir, Path alertsOut) throws IOException {
         return replay(dir.resolve("events.jsonl"), dir.resolve("apps.json"), alertsOut);
@@ -151,46 +161,30 @@ public final class Replay {
              RawExport.Reader reader = new RawExport.Reader(events)) {
             final TestInputTopic<String, App> appInput = driver.createInputTopic(topics.apps.name(),
                     topics.apps.keySerde().serializer(), topics.apps.valueSerde().serializer());
-            final TestInputTopic<byte[], byte[]> smsInput = driver.createInputTopic(topics.smsEvents.name(),
-                    topics.smsEvents.keySerde().serializer(), topics.smsEvents.valueSerde().serializer());
-            final TestOutputTopic<String, LeakAlert> alertOutput = driver.createOutputTopic(topics.leakAlerts.name(),
-                    topics.leakAlerts.keySerde().deserializer(), topics.leakAlerts.valueSerde().deserializer());
-            final TestOutputTopic<String, DeadLetter> dlqOutput = driver.createOutputTopic(topics.deadLetters.name(),
-                    topics.deadLetters.keySerde().deserializer(), topics.deadLetters.valueSerde().deserializer());
-            final List<TestOutputTopic<?, ?>> drained = List.of(
-                    driver.createOutputTopic(topics.classified.name(), topics.classified.keySerde().deserializer(),
-                            topics.classified.valueSerde().deserializer()),
-                    driver.createOutputTopic(topics.senderStats.name(), topics.senderStats.keySerde().deserializer(),
-                            topics.senderStats.valueSerde().deserializer()));
-            final TestOutputTopic<String, CohortStats> cohortOutput = driver.createOutputTopic(topics.cohortStats.name(),
-                    topics.cohortStats.keySerde().deserializer(), topics.cohortStats.valueSerde().deserializer());
-            final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
-            final Map<String, TestOutputTopic<byte[], byte[]>> repartitions = new HashMap<>();
-            final Set<String> read = Set.of(topics.leakAlerts.name(), topics.deadLetters.name(), topics.classified.name(),
-                    topics.senderStats.name(), topics.cohortStats.name());
-
-            long lastTs = 0;
-            long nextProgress = System.nanoTime() + progressEveryNanos;
             for (App app : apps) {
                 appInput.pipeInput(new TestRecord<>(app.getId(), app, null, 0L));
             }
+            final Feed feed = publicDriverApi ? new Public(driver, topics) : Feed.of(driver, topics);
+            final Serializer<SmsEvent> eventSerializer = serdes.value(SmsEvent.class).serializer();
+            final String smsTopic = topics.smsEvents.name();
+            long lastTs = 0;
+            long nextProgress = System.nanoTime() + progressEveryNanos;
             while (reader.hasNext() && !stop.asked()) {
                 final RawExport.Line line = reader.next();
                 if (line instanceof RawExport.Line.Event e) {
                     offset = offset == null ? e.offset() : offset;
                     lastTs = e.event().getTs();
                     final byte[] key = e.event().getRecipient().getBytes(StandardCharsets.UTF_8);
-                    smsInput.pipeInput(new TestRecord<>(key, eventSerializer.serialize(topics.smsEvents.name(), e.event()), null, lastTs));
+                    feed.pipe(smsTopic, key, eventSerializer.serialize(smsTopic, e.event()), lastTs);
                 } else if (line instanceof RawExport.Line.Unreadable u) {
                     // Kept as it is: the ingest stage rejects it to the dead-letter topic with its reason.
-                    smsInput.pipeInput(new TestRecord<>(null, u.raw(), null, lastTs));
+                    feed.pipe(smsTopic, null, u.raw(), lastTs);
                 }
                 if (++count % DRAIN_EVERY == 0) {
-                    drained.forEach(TestOutputTopic::readRecordsToList);
-                    dropRepartitionCopies(driver, read, repartitions);
-                    keepCohorts(cohortOutput, cohorts);
-                    alerts.addAll(alertOutput.readValuesToList());
-                    deadLetters += dlqOutput.readValuesToList().size();
+                    feed.drain();
+                    keepCohorts(feed.cohorts(), cohorts);
+                    alerts.addAll(feed.alerts());
+                    deadLetters += feed.deadLetters();
                     if (System.nanoTime() - nextProgress >= 0) {
                         progress.at(count, lastTs, offset == null ? ZoneOffset.UTC : offset, alerts.size());
                         nextProgress = System.nanoTime() + progressEveryNanos;
@@ -200,9 +194,9 @@ public final class Replay {
             if (stop.asked()) {
                 throw new Stopped(count);
             }
-            alerts.addAll(alertOutput.readValuesToList());
-            deadLetters += dlqOutput.readValuesToList().size();
-            keepCohorts(cohortOutput, cohorts);
+            alerts.addAll(feed.alerts());
+            deadLetters += feed.deadLetters();
+            keepCohorts(feed.cohorts(), cohorts);
         } finally {
             try {
                 TempDirectories.deleteRecursively(stateDir);
@@ -213,20 +207,6 @@ public final class Replay {
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
         return new Summary(count, deadLetters, List.copyOf(alerts), zone, List.copyOf(cohorts));
-    }
-
-    /**
-     * The driver keeps a copy of every record written to a repartition topic, after feeding it back in, until
-     * someone reads it: one per event for {@code classified-by-sender}, which was most of a replay's heap.
-     */
-    private static void dropRepartitionCopies(TopologyTestDriver driver, Set<String> read,
-                                              Map<String, TestOutputTopic<byte[], byte[]>> repartitions) {
-        for (String topic : driver.producedTopicNames()) {
-            if (!read.contains(topic)) {
-                repartitions.computeIfAbsent(topic, name -> driver.createOutputTopic(name, new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer())).readRecordsToList();
-            }
-        }
     }
 
     /**
@@ -272,8 +252,143 @@ public final class Replay {
         }
     }
 
-    private static void keepCohorts(TestOutputTopic<String, CohortStats> output, List<CohortPoint> into) {
-        for (CohortStats stats : output.readValuesToList()) {
+    /**
+     * How records reach the driver's task and the outputs a replay reads come back: through {@link ReplayDriver} where
+     * this Kafka's driver is the one it knows, else through the driver's public API (the same records, slower).
+     */
+    private abstract static class Feed {
+        final Topics topics;
+
+        Feed(Topics topics) {
+            this.topics = topics;
+        }
+
+        static Feed of(TopologyTestDriver driver, Topics topics) {
+            final ReplayDriver fast = ReplayDriver.open(driver, Set.of(topics.leakAlerts.name(), topics.deadLetters.name(),
+                    topics.cohortStats.name()));
+            if (fast == null) {
+                System.err.println("replay: this Kafka's TopologyTestDriver is not the one ReplayDriver knows; "
+                        + "replaying through its public API (slower)");
+                return new Public(driver, topics);
+            }
+            return new Fast(fast, topics);
+        }
+
+        abstract void pipe(String topic, byte[] key, byte[] value, long timestamp);
+
+        /** Lets go of what the replay does not read; called every {@link #DRAIN_EVERY} input records. */
+        abstract void drain();
+
+        abstract List<LeakAlert> alerts();
+
+        abstract long deadLetters();
+
+        abstract List<CohortStats> cohorts();
+    }
+
+    private static final class Fast extends Feed {
+        private final ReplayDriver driver;
+
+        Fast(ReplayDriver driver, Topics topics) {
+            super(topics);
+            this.driver = driver;
+        }
+
+        @Override
+        void pipe(String topic, byte[] key, byte[] value, long timestamp) {
+            driver.pipe(topic, key, value, timestamp);
+        }
+
+        @Override
+        void drain() {
+            driver.commit();
+        }
+
+        @Override
+        List<LeakAlert> alerts() {
+            return values(topics.leakAlerts.name(), topics.leakAlerts.valueSerde().deserializer());
+        }
+
+        @Override
+        long deadLetters() {
+            return driver.take(topics.deadLetters.name()).size();
+        }
+
+        @Override
+        List<CohortStats> cohorts() {
+            return values(topics.cohortStats.name(), topics.cohortStats.valueSerde().deserializer());
+        }
+
+        private <V> List<V> values(String topic, Deserializer<V> deserializer) {
+            final List<V> out = new ArrayList<>();
+            for (ProducerRecord<byte[], byte[]> record : driver.take(topic)) {
+                out.add(deserializer.deserialize(topic, record.headers(), record.value()));
+            }
+            return out;
+        }
+    }
+
+    /** The driver's public API: {@code pipeInput} and output topics read back, as replays did before ReplayDriver. */
+    private static final class Public extends Feed {
+        private final TopologyTestDriver driver;
+        private final TestInputTopic<byte[], byte[]> smsInput;
+        private final TestOutputTopic<String, LeakAlert> alertOutput;
+        private final TestOutputTopic<String, DeadLetter> dlqOutput;
+        private final TestOutputTopic<String, CohortStats> cohortOutput;
+        private final Map<String, TestOutputTopic<byte[], byte[]>> unread = new HashMap<>();
+        private final Set<String> read;
+
+        Public(TopologyTestDriver driver, Topics topics) {
+            super(topics);
+            this.driver = driver;
+            smsInput = driver.createInputTopic(topics.smsEvents.name(), topics.smsEvents.keySerde().serializer(),
+                    topics.smsEvents.valueSerde().serializer());
+            alertOutput = driver.createOutputTopic(topics.leakAlerts.name(), topics.leakAlerts.keySerde().deserializer(),
+                    topics.leakAlerts.valueSerde().deserializer());
+            dlqOutput = driver.createOutputTopic(topics.deadLetters.name(), topics.deadLetters.keySerde().deserializer(),
+                    topics.deadLetters.valueSerde().deserializer());
+            cohortOutput = driver.createOutputTopic(topics.cohortStats.name(), topics.cohortStats.keySerde().deserializer(),
+                    topics.cohortStats.valueSerde().deserializer());
+            read = Set.of(topics.leakAlerts.name(), topics.deadLetters.name(), topics.cohortStats.name());
+        }
+
+        @Override
+        void pipe(String topic, byte[] key, byte[] value, long timestamp) {
+            smsInput.pipeInput(new TestRecord<>(key, value, null, timestamp));
+        }
+
+        /**
+         * The driver keeps a copy of every record written to any topic until someone reads it: one per event for
+         * {@code sms.classified} and {@code classified-by-sender}, which was most of a replay's heap.
+         */
+        @Override
+        void drain() {
+            for (String topic : driver.producedTopicNames()) {
+                if (!read.contains(topic)) {
+                    unread.computeIfAbsent(topic, name -> driver.createOutputTopic(name, new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer())).readRecordsToList();
+                }
+            }
+        }
+
+        @Override
+        List<LeakAlert> alerts() {
+            return alertOutput.readValuesToList();
+        }
+
+        @Override
+        long deadLetters() {
+            return dlqOutput.readValuesToList().size();
+        }
+
+        @Override
+        List<CohortStats> cohorts() {
+            return cohortOutput.readValuesToList();
+        }
+    }
+
+    private static void keepCohorts(List<CohortStats> emitted, List<CohortPoint> into) {
+        for (CohortStats stats : emitted) {
             if (!stats.getApp().startsWith(MembershipProcessor.TOTALS_PREFIX)) {
                 into.add(CohortPoint.of(stats));
             }

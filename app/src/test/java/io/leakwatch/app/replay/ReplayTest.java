@@ -91,6 +91,16 @@ class ReplayTest {
     }
 
     @Test
+    void shouldWriteTheSameAlertsThroughTheDriversPublicApi() throws IOException {
+        final Path viaPublicApi = work.resolve("public-api.jsonl");
+        final Replay.Summary summary = new Replay(LeakWatchConfig.demo(), PipelineListener.NONE).throughPublicDriverApi()
+                .replayDirectory(traffic, viaPublicApi);
+
+        assertThat(summary.alerts()).isNotEmpty();
+        assertThat(Files.readAllBytes(viaPublicApi)).isEqualTo(Files.readAllBytes(heapAlerts));
+    }
+
+    @Test
     void shouldWriteTheSameAlertsWithItsStateInRocksDb() throws Exception {
         final Path under = Files.createDirectories(work.resolve("state-parent"));
         final AtomicLong mostRocksDbFiles = new AtomicLong();

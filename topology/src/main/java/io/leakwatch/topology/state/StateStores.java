@@ -50,16 +50,20 @@ public enum StateStores {
     /** The bytes store under a store of this kind (the reference stores use it as it is, without changelogs). */
     public KeyValueBytesStoreSupplier keyValue(String name) {
         if (!onDisk) {
-            return Stores.inMemoryKeyValueStore(name);
+            // A replay's stores never restore nor answer queries: the faster store that returns the same.
+            return changelogged ? Stores.inMemoryKeyValueStore(name) : new ReplayMemoryStore.Supplier(name);
         }
         final KeyValueBytesStoreSupplier rocks = Stores.persistentKeyValueStore(name);
         return changelogged ? rocks : new DeferredFlushStore.Supplier(rocks);
     }
 
-    /** A processor's store, String keys, cached, changelogged when this kind is. */
+    /**
+     * A processor's store, String keys; cached and changelogged when this kind is changelogged. A replay's stores have
+     * no cache: its driver runs with a cache of 0 bytes, which writes every put through at once, and the processors
+     * forward nothing from a cache, so the cache layer only cost time.
+     */
     public <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        final StoreBuilder<KeyValueStore<String, V>> builder =
-                Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde).withCachingEnabled();
-        return changelogged ? builder : builder.withLoggingDisabled();
+        final StoreBuilder<KeyValueStore<String, V>> builder = Stores.keyValueStoreBuilder(keyValue(name), Serdes.String(), valueSerde);
+        return changelogged ? builder.withCachingEnabled() : builder.withCachingDisabled().withLoggingDisabled();
     }
 }
