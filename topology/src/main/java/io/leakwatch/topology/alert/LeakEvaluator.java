@@ -11,6 +11,7 @@ import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,10 @@ public final class LeakEvaluator {
      * One pass of the tests: by text alone when {@code bulk} is empty, else with the bulk senders' other messages
      * counted as exposure too. The text pass comes first and its signals stand: bulk senders' messages add
      * senders to the Benjamini–Hochberg family and people's messages to every cohort's exposure, which must not
-     * weaken what the text already shows; the second pass only adds the apps the first did not find.
+     * weaken what the text already shows; the second pass only adds the apps the first did not find, and only
+     * among recent registrants. Among all members, people who text a group of friends that use one app (mothers
+     * of one baby app) look like buyers of its list; hardly, message after message, only people who registered
+     * with it within the day.
      */
     private Map<String, Signal> evaluate(SortedMap<String, List<CohortStats>> apps, Map<String, List<CohortStats>> totalsShards,
                                          Set<String> newSenders, Set<String> bulk) {
@@ -125,7 +129,7 @@ public final class LeakEvaluator {
         final Map<String, Signal> best = new TreeMap<>();
         for (int window : config.windowsBuckets()) {
             final Map<String, Long> spamBySender = senderTotals(totalsShards, window, bulk);
-            for (String stratum : List.of("recent", "all")) {
+            for (String stratum : bulk.isEmpty() ? List.of("recent", "all") : List.of("recent")) {
                 final Function<CohortStats, Stratum> pick = "recent".equals(stratum) ? CohortStats::getRecent : CohortStats::getAll;
                 final boolean recent = "recent".equals(stratum);
                 final Map<String, Totals> totals = new TreeMap<>();
@@ -156,16 +160,22 @@ public final class LeakEvaluator {
 
     /**
      * Senders that reached at least {@code minRecipients} distinct recipients over the shards' history (the longest
-     * evaluation window; a day at the defaults), summed over buckets and tasks. A recipient reached in two hours
-     * counts twice: bulk senders reach each recipient once or twice, people text the same few again and again.
+     * evaluation window; a day at the defaults), summed over buckets and tasks (each bucket counts the recipients
+     * new to the sender within the day), and sent no spam in it: a sender whose texts the classifier calls spam is
+     * judged by them in the text pass.
      */
     static Set<String> bulkSenders(Map<String, List<CohortStats>> shards, long minRecipients) {
         final Map<String, Long> recipients = new HashMap<>();
-        shards.values().forEach(stats -> stats.forEach(s -> s.getSenders()
-                .forEach(e -> recipients.merge(e.getSender(), e.getRecipients(), Long::sum))));
+        final Set<String> spammers = new HashSet<>();
+        shards.values().forEach(stats -> stats.forEach(s -> s.getSenders().forEach(e -> {
+            recipients.merge(e.getSender(), e.getRecipients(), Long::sum);
+            if (e.getExposed() > 0) {
+                spammers.add(e.getSender());
+            }
+        })));
         final Set<String> bulk = new java.util.TreeSet<>();
         recipients.forEach((sender, n) -> {
-            if (n >= minRecipients) {
+            if (n >= minRecipients && !spammers.contains(sender)) {
                 bulk.add(sender);
             }
         });
