@@ -15,9 +15,12 @@ import io.leakwatch.topology.membership.MembershipProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -462,15 +465,20 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
     }
 
     /**
-     * Senders by messages into the cohort (spam and contacts), most first. For a totals shard, {@code contacts} carries
-     * a sender's other countable messages to anyone and {@code recipients} its distinct recipients.
+     * The senders that reached the cohort most: the {@code limit} largest by spam, then the {@code limit} largest by
+     * contacts among the rest, so that contacts never push a spam sender off the list. For a totals shard,
+     * {@code contacts} carries a sender's other countable messages to anyone and {@code recipients} its distinct
+     * recipients.
      */
     private static List<SenderExposure> topSenders(Map<String, SenderAccumulator> bySender, int limit) {
-        return bySender.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -e.getValue().getExposed()
-                                - e.getValue().getContacts())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(limit)
+        final List<Map.Entry<String, SenderAccumulator>> bySpam = largest(bySender, SenderAccumulator::getExposed, limit);
+        final Set<String> listed = new HashSet<>();
+        bySpam.forEach(e -> listed.add(e.getKey()));
+        final Map<String, SenderAccumulator> rest = new HashMap<>(bySender);
+        rest.keySet().removeAll(listed);
+        final List<Map.Entry<String, SenderAccumulator>> top = new ArrayList<>(bySpam);
+        top.addAll(largest(rest, SenderAccumulator::getContacts, limit));
+        return top.stream()
                 .map(e -> SenderExposure.newBuilder()
                         .setSender(e.getKey())
                         .setExposed(e.getValue().getExposed())
@@ -483,6 +491,17 @@ public final class CohortProcessor implements Processor<String, CohortEvent, Str
                         .setCategory(Category.valueOf(argMax(e.getValue().getByCategory(), Category.MARKETING.name())))
                         .setFingerprint(argMax(e.getValue().getByFingerprint(), ""))
                         .build())
+                .toList();
+    }
+
+    /** The {@code limit} senders with the largest positive count, most first, ties by sender. */
+    private static List<Map.Entry<String, SenderAccumulator>> largest(Map<String, SenderAccumulator> bySender,
+                                                                      ToLongFunction<SenderAccumulator> count, int limit) {
+        return bySender.entrySet().stream()
+                .filter(e -> count.applyAsLong(e.getValue()) > 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, SenderAccumulator> e) -> -count.applyAsLong(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
                 .toList();
     }
 

@@ -1,12 +1,12 @@
 package io.leakwatch.topology.membership;
 
+import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.schemas.Category;
 import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.internal.CohortEvent;
 import io.leakwatch.schemas.internal.CohortEventKind;
 import io.leakwatch.schemas.internal.Membership;
 import io.leakwatch.schemas.internal.MembershipList;
-import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,9 +139,9 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
 
     /**
      * A message the classifier did not call spam, to a member the sender did not reach within the day before: a
-     * CONTACT of each of the member's cohorts. Held back
-     * while its sender has reached fewer than the screen's recipients of this task within a day, and forwarded, with
-     * its own time, once the sender does: a buyer's first messages count as well as its later ones.
+     * CONTACT of each of the member's cohorts. Held back while its sender has reached fewer than the screen's
+     * recipients of this task within a day, and forwarded, with its own time, once the sender does: a buyer's first
+     * messages count as well as its later ones.
      */
     private void contact(String token, ClassifiedSms sms) {
         final MembershipList list = store.get(token);

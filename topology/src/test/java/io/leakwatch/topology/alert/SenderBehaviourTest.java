@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leakwatch.schemas.AlertStatus;
 import io.leakwatch.schemas.Category;
 import io.leakwatch.schemas.ClassifiedSms;
+import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.LeakAlert;
+import io.leakwatch.schemas.SenderExposure;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchDriver;
@@ -85,6 +87,34 @@ class SenderBehaviourTest {
             APPS.register(lw);
             traffic(lw, new Random(11), BUYER_TEXT).forEach(lw::send);
             assertThat(lw.alerts()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNeverLetContactsPushASpamSenderOffTheCohortsSenderList() {
+        try (LeakWatchDriver lw = new LeakWatchDriver(LeakWatchDriver.config("leakwatch.top.senders", "2"))) {
+            APPS.register(lw);
+            final Random random = new Random(3);
+            final List<String> members = new ArrayList<>();
+            for (int r = 0; r < 12; r++) {
+                final String member = String.format(Locale.ROOT, "138%08d", r);
+                members.add(member);
+                lw.send(lw.event(T0 + r * MINUTE, WatchedApps.port(0), member, APPS.otp(0, random)));
+            }
+            // three people each text four members: screened, contacts only; one port sends one spam
+            for (int p = 0; p < 3; p++) {
+                for (int m = 0; m < 4; m++) {
+                    lw.send(lw.event(T0 + HOUR + (p * 4 + m) * MINUTE, "1370000000" + p, members.get(p * 4 + m), FRIEND_TEXT));
+                }
+            }
+            lw.send(lw.event(T0 + HOUR + 30 * MINUTE, "1069900001", members.get(0), PLAIN_SPAM));
+            lw.send(lw.event(T0 + 3 * HOUR, WatchedApps.port(1), "13999999999", APPS.otp(1, random)));
+
+            final CohortStats hour = lw.cohortStats().stream()
+                    .filter(c -> c.getApp().equals(WatchedApps.id(0)) && c.getWindowStart() == T0 + HOUR).findFirst().orElseThrow();
+            assertThat(hour.getSenders()).extracting(SenderExposure::getSender).contains("1069900001");
+            assertThat(hour.getSenders()).filteredOn(e -> e.getExposed() == 0).as("contacts listed beside, up to the limit")
+                    .hasSize(2).allSatisfy(e -> assertThat(e.getContacts()).isPositive());
         }
     }
 
