@@ -1564,7 +1564,8 @@ public final class SyntheticNotices {
         return values[r.nextInt(values.length)];
     }
 
-    private static String digits(final int n, final SplittableRandom r) {
+    /** {@code n} random decimal digits. */
+    static String digits(final int n, final SplittableRandom r) {
         final StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             b.append((char) ('0' + r.nextInt(10)));

@@ -108,16 +108,16 @@ public final class SyntheticSolicitation {
             return values[r.nextInt(values.length)];
         }
         return switch (slot) {
-            case "id" -> letters(r, 2 + r.nextInt(4)) + digits(r, 2 + r.nextInt(4));
-            case "mobile" -> "1" + (3 + r.nextInt(7)) + digits(r, 9);
-            case "qq" -> (1 + r.nextInt(9)) + digits(r, 5 + r.nextInt(5));
+            case "id" -> letters(r, 2 + r.nextInt(4)) + SyntheticNotices.digits(2 + r.nextInt(4), r);
+            case "mobile" -> "1" + (3 + r.nextInt(7)) + SyntheticNotices.digits(9, r);
+            case "qq" -> (1 + r.nextInt(9)) + SyntheticNotices.digits(5 + r.nextInt(5), r);
             case "link" -> (r.nextInt(4) == 0 ? "http://" : "") + letters(r, 2 + r.nextInt(6))
                 + (r.nextBoolean() ? "-" + letters(r, 2 + r.nextInt(4)) : "") + "." + TLDS[r.nextInt(TLDS.length)]
                 + (r.nextBoolean() ? "/" + letters(r, 1 + r.nextInt(5)) : "");
             case "num" -> Integer.toString(1 + r.nextInt(99));
             case "amount" -> amount(r);
-            case "card" -> "62" + digits(r, 2) + " " + digits(r, 4) + " " + digits(r, 4) + " " + digits(r, 4);
-            case "tel" -> "0" + (10 + r.nextInt(890)) + "-" + (2 + r.nextInt(7)) + digits(r, 7);
+            case "card" -> "62" + SyntheticNotices.digits(2, r) + " " + SyntheticNotices.digits(4, r) + " " + SyntheticNotices.digits(4, r) + " " + SyntheticNotices.digits(4, r);
+            case "tel" -> "0" + (10 + r.nextInt(890)) + "-" + (2 + r.nextInt(7)) + SyntheticNotices.digits(7, r);
             default -> throw new IllegalStateException(RESOURCE + ": no slot {" + slot + "}");
         };
     }
@@ -126,7 +126,7 @@ public final class SyntheticSolicitation {
         return switch (r.nextInt(4)) {
             case 0 -> (1 + r.nextInt(9)) + "000元";
             case 1 -> (1 + r.nextInt(50)) + "万";
-            case 2 -> (1 + r.nextInt(9)) + "," + digits(r, 3) + "元";
+            case 2 -> (1 + r.nextInt(9)) + "," + SyntheticNotices.digits(3, r) + "元";
             default -> (100 + r.nextInt(900)) + "元";
         };
     }
@@ -174,14 +174,6 @@ public final class SyntheticSolicitation {
         final StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             sb.append(LOWER.charAt(r.nextInt(LOWER.length())));
-        }
-        return sb.toString();
-    }
-
-    private static String digits(final SplittableRandom r, final int n) {
-        final StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append((char) ('0' + r.nextInt(10)));
         }
         return sb.toString();
     }
