@@ -2,12 +2,9 @@ package io.leakwatch.classifier.train;
 
 import io.leakwatch.classifier.Category;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.leakwatch.textgen.Filler;
+import io.leakwatch.textgen.Lexicon;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,29 +74,10 @@ public final class SyntheticSolicitation {
                 Shuffle.shuffle(order, random);
             }
             final Template t = templates.get(order[k]);
-            final String filled = fill(t.text(), random, 0);
+            final String filled = Filler.fill(t.text(), slot -> value(slot, random));
             out.add(new Line(t.category(), disguise(filled, t.category().isSpam(), random)));
         }
         return out;
-    }
-
-    private String fill(final String template, final SplittableRandom r, final int depth) {
-        final StringBuilder sb = new StringBuilder(template.length() + 32);
-        int i = 0;
-        while (i < template.length()) {
-            final char c = template.charAt(i);
-            final int close = c == '{' ? template.indexOf('}', i) : -1;
-            if (close < 0) {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            final String name = template.substring(i + 1, close);
-            final String value = value(name, r);
-            sb.append(depth < 3 && value.indexOf('{') >= 0 ? fill(value, r, depth + 1) : value);
-            i = close + 1;
-        }
-        return sb.toString();
     }
 
     private String value(final String slot, final SplittableRandom r) {
@@ -179,31 +157,15 @@ public final class SyntheticSolicitation {
     }
 
     private static SyntheticSolicitation load() {
+        final Lexicon lexicon = Lexicon.load(SyntheticSolicitation.class, RESOURCE);
         final Map<String, String[]> slots = new HashMap<>();
         final List<Template> templates = new ArrayList<>();
-        try (InputStream in = SyntheticSolicitation.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        for (final Lexicon.Entry e : lexicon.entries()) {
+            switch (e.kind()) {
+                case "slot" -> slots.put(e.name(), e.values());
+                case "template" -> templates.add(new Template(Category.valueOf(e.name().toUpperCase(Locale.ROOT)), e.value()));
+                default -> throw new IllegalStateException(RESOURCE + ":" + e.line() + ": expected slot or template line");
             }
-            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                final String[] f = line.split("\t", -1);
-                if (f.length == 3 && f[0].equals("slot")) {
-                    slots.put(f[1], f[2].split("\\|", -1));
-                } else if (f.length == 3 && f[0].equals("template")) {
-                    templates.add(new Template(Category.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2]));
-                } else {
-                    throw new IllegalStateException(RESOURCE + ":" + lineNo + ": expected slot or template line");
-                }
-            }
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         if (templates.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": no templates");
