@@ -86,16 +86,16 @@ public final class SyntheticSolicitation {
             return values[r.nextInt(values.length)];
         }
         return switch (slot) {
-            case "id" -> letters(r, 2 + r.nextInt(4)) + SyntheticNotices.digits(2 + r.nextInt(4), r);
-            case "mobile" -> "1" + (3 + r.nextInt(7)) + SyntheticNotices.digits(9, r);
-            case "qq" -> (1 + r.nextInt(9)) + SyntheticNotices.digits(5 + r.nextInt(5), r);
+            case "id" -> letters(r, 2 + r.nextInt(4)) + Draw.digits(2 + r.nextInt(4), r);
+            case "mobile" -> "1" + (3 + r.nextInt(7)) + Draw.digits(9, r);
+            case "qq" -> (1 + r.nextInt(9)) + Draw.digits(5 + r.nextInt(5), r);
             case "link" -> (r.nextInt(4) == 0 ? "http://" : "") + letters(r, 2 + r.nextInt(6))
                 + (r.nextBoolean() ? "-" + letters(r, 2 + r.nextInt(4)) : "") + "." + TLDS[r.nextInt(TLDS.length)]
                 + (r.nextBoolean() ? "/" + letters(r, 1 + r.nextInt(5)) : "");
             case "num" -> Integer.toString(1 + r.nextInt(99));
             case "amount" -> amount(r);
-            case "card" -> "62" + SyntheticNotices.digits(2, r) + " " + SyntheticNotices.digits(4, r) + " " + SyntheticNotices.digits(4, r) + " " + SyntheticNotices.digits(4, r);
-            case "tel" -> "0" + (10 + r.nextInt(890)) + "-" + (2 + r.nextInt(7)) + SyntheticNotices.digits(7, r);
+            case "card" -> "62" + Draw.digits(2, r) + " " + Draw.digits(4, r) + " " + Draw.digits(4, r) + " " + Draw.digits(4, r);
+            case "tel" -> "0" + (10 + r.nextInt(890)) + "-" + (2 + r.nextInt(7)) + Draw.digits(7, r);
             default -> throw new IllegalStateException(RESOURCE + ": no slot {" + slot + "}");
         };
     }
@@ -104,7 +104,7 @@ public final class SyntheticSolicitation {
         return switch (r.nextInt(4)) {
             case 0 -> (1 + r.nextInt(9)) + "000元";
             case 1 -> (1 + r.nextInt(50)) + "万";
-            case 2 -> (1 + r.nextInt(9)) + "," + SyntheticNotices.digits(3, r) + "元";
+            case 2 -> (1 + r.nextInt(9)) + "," + Draw.digits(3, r) + "元";
             default -> (100 + r.nextInt(900)) + "元";
         };
     }
