@@ -27,7 +27,6 @@ import java.util.SplittableRandom;
 public final class SyntheticSolicitation {
     private static final String RESOURCE = "/io/leakwatch/classifier/train/solicitation-templates.tsv";
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
-    private static final String[] TLDS = {"com", "cn", "top", "vip", "cc", "net", "xyz", "app", "co", "me", "info"};
 
     /** One synthetic line and the category it teaches. */
     public record Line(Category category, String text) {
@@ -90,7 +89,7 @@ public final class SyntheticSolicitation {
             case "mobile" -> "1" + (3 + r.nextInt(7)) + Draw.digits(9, r);
             case "qq" -> (1 + r.nextInt(9)) + Draw.digits(5 + r.nextInt(5), r);
             case "link" -> (r.nextInt(4) == 0 ? "http://" : "") + letters(r, 2 + r.nextInt(6))
-                + (r.nextBoolean() ? "-" + letters(r, 2 + r.nextInt(4)) : "") + "." + TLDS[r.nextInt(TLDS.length)]
+                + (r.nextBoolean() ? "-" + letters(r, 2 + r.nextInt(4)) : "") + "." + Draw.pick(slots.get("tld"), r)
                 + (r.nextBoolean() ? "/" + letters(r, 1 + r.nextInt(5)) : "");
             case "num" -> Integer.toString(1 + r.nextInt(99));
             case "amount" -> amount(r);
