@@ -1,5 +1,6 @@
 package io.leakwatch.simulator.corpus;
 
+import io.leakwatch.textgen.Lexicon;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
@@ -9,7 +10,9 @@ import java.util.regex.Pattern;
  * Replaces the corpora's entity placeholders ({@code DIGIT}, {@code NAME}, {@code PLACE},
  * {@code URL}, {@code CELLPHONE}, {@code PHONE}, {@code WECHAT}, {@code QQ}, {@code HOTLINE},
  * {@code BANK}) and, in spam, {@code zh-sms}'s standalone {@code x} digit masks with plausible
- * synthetic values. Every number made here is random, so no real contact ends up in the traffic.
+ * synthetic values. Every number made here is random, so no real contact ends up in the traffic. The placeholders
+ * are the corpora's own masks, read as they come; the names, places, banks and number prefixes drawn for them are
+ * in {@code fill-lexicon.tsv}.
  *
  * <p>Entities (phones, URLs, names) are drawn from one random source and digits from another, so a
  * campaign can keep its call-back number while its amounts and dates vary from message to message.
@@ -20,21 +23,14 @@ public final class TextFiller {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "CELLPHONE|PHONE|HOTLINE|WECHAT|DIGIT|NAME|PLACE|URL|QQ|BANK|(?<![A-Za-z])[xX]+(?![A-Za-z])");
 
-    private static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-            "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯");
-    private static final List<String> GIVEN = List.of("伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军",
-            "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "晓燕", "子涵", "浩然");
-    private static final List<String> TITLES = List.of("经理", "女士", "先生", "老师", "总", "小姐");
-    private static final List<String> PLACES = List.of("北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉",
-            "西安", "重庆", "苏州", "天津", "长沙", "郑州", "东莞", "佛山", "宁波", "合肥", "朝阳区", "海淀区", "浦东新区",
-            "天河区", "福田区", "西湖区", "江宁区", "武侯区", "万达广场", "国贸中心", "人民广场", "步行街", "滨江路");
-    private static final List<String> BANKS = List.of("工商银行", "建设银行", "农业银行", "中国银行", "招商银行",
-            "交通银行", "邮储银行", "浦发银行", "民生银行", "兴业银行", "平安银行", "中信银行");
-    private static final List<String> AREA_CODES = List.of("010", "021", "020", "0755", "0571", "025", "028", "027",
-            "029", "023", "0512", "0731", "0371", "0769", "0757", "0574", "0551");
-    private static final List<String> MOBILE_PREFIXES = List.of("130", "131", "132", "133", "135", "136", "137",
-            "138", "139", "150", "151", "152", "153", "155", "156", "157", "158", "159", "177", "178", "180",
-            "181", "182", "183", "185", "186", "187", "188", "189");
+    private static final Lexicon LEXICON = Lexicon.load(TextFiller.class, "/io/leakwatch/simulator/corpus/fill-lexicon.tsv");
+    private static final List<String> SURNAMES = List.of(LEXICON.list("surnames"));
+    private static final List<String> GIVEN = List.of(LEXICON.list("given"));
+    private static final List<String> TITLES = List.of(LEXICON.list("titles"));
+    private static final List<String> PLACES = List.of(LEXICON.list("places"));
+    private static final List<String> BANKS = List.of(LEXICON.list("banks"));
+    private static final List<String> AREA_CODES = List.of(LEXICON.list("area_codes"));
+    private static final List<String> MOBILE_PREFIXES = List.of(LEXICON.list("mobile_prefixes"));
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
     private static final String ALNUM = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 

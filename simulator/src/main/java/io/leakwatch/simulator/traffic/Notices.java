@@ -3,6 +3,8 @@ package io.leakwatch.simulator.traffic;
 import io.leakwatch.simulator.Category;
 import io.leakwatch.simulator.Scenario;
 import io.leakwatch.simulator.corpus.TextFiller;
+import io.leakwatch.textgen.Filler;
+import io.leakwatch.textgen.Lexicon;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,51 +18,29 @@ import java.util.SplittableRandom;
  * from 10086/10010/10000, deliveries and travel from 106 ports, and OTPs of services the operator
  * does not watch.
  *
- * <p>The templates are written for this project with the shapes of real notices (signature in
- * 【】 first or last, card tails, amounts, pickup codes); no text is copied from any corpus.
+ * <p>Senders, word lists and templates are in {@code notices.tsv}, written for this project with the shapes of
+ * real notices (signature in 【】 first or last, card tails, amounts, pickup codes); no text is copied from any
+ * corpus. Its {@code {slots}} are filled here, with dates from the timeline and amounts drawn per message.
  */
 public final class Notices {
 
     private record Sender(String number, String signature) {
     }
 
-    private static final String[][] BANKS = {
-        {"95588", "工商银行"}, {"95533", "建设银行"}, {"95599", "农业银行"}, {"95566", "中国银行"},
-        {"95555", "招商银行"}, {"95559", "交通银行"}, {"95528", "浦发银行"}, {"95568", "民生银行"},
-        {"95561", "兴业银行"}, {"95511", "平安银行"}, {"95558", "中信银行"}, {"95595", "光大银行"},
-    };
-    private static final List<String> BANK_TEMPLATES = List.of(
-            "【{sig}】您尾号{last4}的储蓄卡{M}月{d}日{HH}:{mm}消费支出人民币{amt}元，活期余额{bal}元。",
-            "您尾号{last4}卡{M}月{d}日{HH}:{mm}快捷支付收入(转账){amt}元，余额{bal}元。【{sig}】",
-            "【{sig}】您的信用卡本期账单已出，应还金额{amt}元，最低还款{small}元，到期还款日{M2}月{d2}日。",
-            "【{sig}】您账户{last4}于{M}月{d}日{HH}:{mm}代发工资收入人民币{big}元，余额{bal}元。",
-            "{sig}提醒：您尾号{last4}的账户于{M}月{d}日{HH}:{mm}完成一笔网上银行转账，金额{amt}元。如非本人操作请及时致电客服。",
-            "【{sig}】您尾号{last4}的信用卡{M}月{d}日{HH}:{mm}在{merchant}消费{amt}元，可用额度{bal}元。");
-    private static final List<String> OPERATOR_TEMPLATES = List.of(
-            "【{sig}】尊敬的客户，截至{M}月{d}日{HH}时，您本月套餐内通用流量已使用{used}GB，剩余{left}GB。",
-            "尊敬的客户，您好！您{M}月的话费账单已出，本月消费{amt}元，当前余额{bal}元。【{sig}】",
-            "【{sig}】您的账户余额已不足{lowbal}元，为免影响正常使用，请及时充值。",
-            "【{sig}】您已成功充值{topup}元，当前账户余额{bal}元，感谢您的支持。",
-            "【{sig}】尊敬的客户，您本月套餐内国内语音已使用{minutes}分钟，剩余{minutesleft}分钟。");
-    private static final List<String> DELIVERY_TEMPLATES = List.of(
-            "【{sig}】您的包裹已到{place}驿站，取件码{pickup}，请于{HH2}:00前领取。",
-            "【{sig}】您的快件{waybill}正在派送中，快递员{surname}师傅，电话{mobile}，请保持电话畅通。",
-            "【{sig}】您的快件{waybill}已签收，签收人：{signer}。感谢使用，期待再次为您服务。",
-            "【{sig}】您的订单{order}已出库，预计{M2}月{d2}日送达，请留意查收。");
-    private static final List<String> TRAVEL_TEMPLATES = List.of(
-            "【{sig}】订单{ticket}，{person}您已购{M2}月{d2}日{train}次{car}车{seat}号，{city}站{HH}:{mm}开，检票口{gate}。",
-            "【{sig}】尊敬的旅客{person}，您预订的{M2}月{d2}日{flight}航班已出票，起飞时间{HH}:{mm}，请提前到达机场办理乘机手续。",
-            "【{sig}】您乘坐的{flight}航班已开始办理值机，座位号{seatcode}，登机口{gate}，请留意登机时间。",
-            "【{sig}】您预订的{M2}月{d2}日入住的{city}店已确认，订单号{order}，如需取消请提前一天联系。");
-    private static final String[] DELIVERY = {"菜鸟驿站", "顺丰速运", "中通快递", "圆通速递", "韵达快递", "京东物流"};
-    private static final String[] TRAVEL = {"铁路12306", "中国国航", "东方航空", "南方航空", "华住会", "锦江酒店"};
-    private static final String[] UNWATCHED = {"支付宝", "抖音", "小红书", "哔哩哔哩", "高德地图", "网易云音乐",
-        "快手", "闲鱼", "得物", "微博", "百度", "爱奇艺", "唯品会", "饿了么", "美团", "淘宝"};
-    private static final List<String> MERCHANTS = List.of("财付通", "支付宝", "美团", "京东商城", "全家便利店",
-            "永辉超市", "中国石化", "星巴克", "滴滴出行", "盒马鲜生");
-    private static final List<String> SIGNERS = List.of("本人", "门卫", "快递柜", "家人", "前台", "驿站");
-    private static final List<String> TRAIN_PREFIX = List.of("G", "D", "K", "Z", "T");
-    private static final List<String> AIRLINES = List.of("CA", "MU", "CZ", "HU", "ZH", "3U");
+    private static final Lexicon LEXICON = Lexicon.load(Notices.class, "/io/leakwatch/simulator/traffic/notices.tsv");
+    private static final String[][] BANKS = LEXICON.table("banks");
+    private static final String[][] OPERATORS = LEXICON.table("operators");
+    private static final List<String> BANK_TEMPLATES = templates("bank");
+    private static final List<String> OPERATOR_TEMPLATES = templates("operator");
+    private static final List<String> DELIVERY_TEMPLATES = templates("delivery");
+    private static final List<String> TRAVEL_TEMPLATES = templates("travel");
+    private static final String[] DELIVERY = LEXICON.list("delivery_senders");
+    private static final String[] TRAVEL = LEXICON.list("travel_senders");
+    private static final String[] UNWATCHED = LEXICON.list("unwatched");
+    private static final List<String> MERCHANTS = List.of(LEXICON.list("merchants"));
+    private static final List<String> SIGNERS = List.of(LEXICON.list("signers"));
+    private static final List<String> TRAIN_PREFIX = List.of(LEXICON.list("train_prefixes"));
+    private static final List<String> AIRLINES = List.of(LEXICON.list("airlines"));
 
     private final List<Sender> banks = new ArrayList<>();
     private final Sender[] operators = new Sender[3];
@@ -78,9 +58,9 @@ public final class Notices {
             numbering.claim(bank[0]);
             banks.add(new Sender(bank[0], bank[1]));
         }
-        operators[0] = new Sender("10086", "中国移动");
-        operators[1] = new Sender("10010", "中国联通");
-        operators[2] = new Sender("10000", "中国电信");
+        for (int i = 0; i < operators.length; i++) {
+            operators[i] = new Sender(OPERATORS[i][0], OPERATORS[i][1]);
+        }
         for (final Sender operator : operators) {
             numbering.claim(operator.number());
         }
@@ -145,21 +125,7 @@ public final class Notices {
                           final SplittableRandom random) {
         final LocalDateTime now = timeline.local(epochSecond);
         final LocalDateTime later = now.plusDays(1 + random.nextInt(20));
-        final StringBuilder out = new StringBuilder(template.length() + 40);
-        int i = 0;
-        while (i < template.length()) {
-            final char c = template.charAt(i);
-            final int close = c == '{' ? template.indexOf('}', i) : -1;
-            if (close < 0) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            final String key = template.substring(i + 1, close);
-            out.append(value(key, signature, now, later, subscriber, random));
-            i = close + 1;
-        }
-        return out.toString();
+        return Filler.fill(template, key -> value(key, signature, now, later, subscriber, random));
     }
 
     private String value(final String key, final String signature, final LocalDateTime now, final LocalDateTime later,
@@ -202,6 +168,15 @@ public final class Notices {
             case "seatcode" -> (10 + random.nextInt(50)) + String.valueOf("ABCDEFGHJK".charAt(random.nextInt(10)));
             default -> throw new IllegalStateException("unknown notice field {" + key + "}");
         };
+    }
+
+    private static List<String> templates(final String kind) {
+        final List<String> templates = LEXICON.entries("template").stream()
+            .filter(e -> e.name().equals(kind)).map(Lexicon.Entry::value).toList();
+        if (templates.isEmpty()) {
+            throw new IllegalStateException(LEXICON.resource() + ": no " + kind + " template");
+        }
+        return templates;
     }
 
     private static String two(final int value) {

@@ -2,12 +2,9 @@ package io.leakwatch.classifier.train;
 
 import io.leakwatch.classifier.Category;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.leakwatch.textgen.Filler;
+import io.leakwatch.textgen.Lexicon;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +27,6 @@ import java.util.SplittableRandom;
 public final class SyntheticSolicitation {
     private static final String RESOURCE = "/io/leakwatch/classifier/train/solicitation-templates.tsv";
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
-    private static final String[] TLDS = {"com", "cn", "top", "vip", "cc", "net", "xyz", "app", "co", "me", "info"};
 
     /** One synthetic line and the category it teaches. */
     public record Line(Category category, String text) {
@@ -77,29 +73,10 @@ public final class SyntheticSolicitation {
                 Shuffle.shuffle(order, random);
             }
             final Template t = templates.get(order[k]);
-            final String filled = fill(t.text(), random, 0);
+            final String filled = Filler.fill(t.text(), slot -> value(slot, random));
             out.add(new Line(t.category(), disguise(filled, t.category().isSpam(), random)));
         }
         return out;
-    }
-
-    private String fill(final String template, final SplittableRandom r, final int depth) {
-        final StringBuilder sb = new StringBuilder(template.length() + 32);
-        int i = 0;
-        while (i < template.length()) {
-            final char c = template.charAt(i);
-            final int close = c == '{' ? template.indexOf('}', i) : -1;
-            if (close < 0) {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            final String name = template.substring(i + 1, close);
-            final String value = value(name, r);
-            sb.append(depth < 3 && value.indexOf('{') >= 0 ? fill(value, r, depth + 1) : value);
-            i = close + 1;
-        }
-        return sb.toString();
     }
 
     private String value(final String slot, final SplittableRandom r) {
@@ -108,16 +85,16 @@ public final class SyntheticSolicitation {
             return values[r.nextInt(values.length)];
         }
         return switch (slot) {
-            case "id" -> letters(r, 2 + r.nextInt(4)) + SyntheticNotices.digits(2 + r.nextInt(4), r);
-            case "mobile" -> "1" + (3 + r.nextInt(7)) + SyntheticNotices.digits(9, r);
-            case "qq" -> (1 + r.nextInt(9)) + SyntheticNotices.digits(5 + r.nextInt(5), r);
+            case "id" -> letters(r, 2 + r.nextInt(4)) + Draw.digits(2 + r.nextInt(4), r);
+            case "mobile" -> "1" + (3 + r.nextInt(7)) + Draw.digits(9, r);
+            case "qq" -> (1 + r.nextInt(9)) + Draw.digits(5 + r.nextInt(5), r);
             case "link" -> (r.nextInt(4) == 0 ? "http://" : "") + letters(r, 2 + r.nextInt(6))
-                + (r.nextBoolean() ? "-" + letters(r, 2 + r.nextInt(4)) : "") + "." + TLDS[r.nextInt(TLDS.length)]
+                + (r.nextBoolean() ? "-" + letters(r, 2 + r.nextInt(4)) : "") + "." + Draw.pick(slots.get("tld"), r)
                 + (r.nextBoolean() ? "/" + letters(r, 1 + r.nextInt(5)) : "");
             case "num" -> Integer.toString(1 + r.nextInt(99));
             case "amount" -> amount(r);
-            case "card" -> "62" + SyntheticNotices.digits(2, r) + " " + SyntheticNotices.digits(4, r) + " " + SyntheticNotices.digits(4, r) + " " + SyntheticNotices.digits(4, r);
-            case "tel" -> "0" + (10 + r.nextInt(890)) + "-" + (2 + r.nextInt(7)) + SyntheticNotices.digits(7, r);
+            case "card" -> "62" + Draw.digits(2, r) + " " + Draw.digits(4, r) + " " + Draw.digits(4, r) + " " + Draw.digits(4, r);
+            case "tel" -> "0" + (10 + r.nextInt(890)) + "-" + (2 + r.nextInt(7)) + Draw.digits(7, r);
             default -> throw new IllegalStateException(RESOURCE + ": no slot {" + slot + "}");
         };
     }
@@ -126,7 +103,7 @@ public final class SyntheticSolicitation {
         return switch (r.nextInt(4)) {
             case 0 -> (1 + r.nextInt(9)) + "000元";
             case 1 -> (1 + r.nextInt(50)) + "万";
-            case 2 -> (1 + r.nextInt(9)) + "," + SyntheticNotices.digits(3, r) + "元";
+            case 2 -> (1 + r.nextInt(9)) + "," + Draw.digits(3, r) + "元";
             default -> (100 + r.nextInt(900)) + "元";
         };
     }
@@ -179,31 +156,15 @@ public final class SyntheticSolicitation {
     }
 
     private static SyntheticSolicitation load() {
+        final Lexicon lexicon = Lexicon.load(SyntheticSolicitation.class, RESOURCE);
         final Map<String, String[]> slots = new HashMap<>();
         final List<Template> templates = new ArrayList<>();
-        try (InputStream in = SyntheticSolicitation.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        for (final Lexicon.Entry e : lexicon.entries()) {
+            switch (e.kind()) {
+                case "slot" -> slots.put(e.name(), e.values());
+                case "template" -> templates.add(new Template(Category.valueOf(e.name().toUpperCase(Locale.ROOT)), e.value()));
+                default -> throw new IllegalStateException(RESOURCE + ":" + e.line() + ": expected slot or template line");
             }
-            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                final String[] f = line.split("\t", -1);
-                if (f.length == 3 && f[0].equals("slot")) {
-                    slots.put(f[1], f[2].split("\\|", -1));
-                } else if (f.length == 3 && f[0].equals("template")) {
-                    templates.add(new Template(Category.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2]));
-                } else {
-                    throw new IllegalStateException(RESOURCE + ":" + lineNo + ": expected slot or template line");
-                }
-            }
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         if (templates.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": no templates");
