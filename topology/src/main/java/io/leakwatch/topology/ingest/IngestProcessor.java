@@ -1,5 +1,6 @@
 package io.leakwatch.topology.ingest;
 
+import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.serde.WireFormatException;
@@ -12,8 +13,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Decodes and validates one raw record and pseudonymizes its recipient. Never throws on bad input: every
- * record comes out either {@link Ingested.Accepted} or {@link Ingested.Rejected} with the reason.
+ * Decodes and validates one raw record and pseudonymizes its recipient and, when it is a mobile number, its sender
+ * ({@link Pseudonymizer#pseudonymizeSender}); a raw sender already in that form is rejected as {@code bad-sender}.
+ * Never throws on bad input: every record comes out either {@link Ingested.Accepted} or {@link Ingested.Rejected} with the reason.
  *
  * <p>An event's time is checked against its record's timestamp (the broker's clock, or the producer's), not against
  * the wall clock: within {@code leakwatch.event.time.max.ahead} ahead and {@code leakwatch.event.time.max.behind}
@@ -79,8 +81,8 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
             return;
         }
         final String token = pseudonymizer.pseudonymize(Pseudonymizer.normalize(event.getRecipient()));
-        final Ingested accepted = new Ingested.Accepted(event.getEventId(), event.getTs(), event.getSender().strip(), token,
-                event.getText());
+        final Ingested accepted = new Ingested.Accepted(event.getEventId(), event.getTs(),
+                pseudonymizer.pseudonymizeSender(event.getSender()), token, event.getText());
         context.forward(record.withKey(token).withValue(accepted).withTimestamp(event.getTs()));
     }
 
@@ -105,6 +107,9 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         }
         if (event.getSender() == null || event.getSender().isBlank()) {
             return "missing-field: sender";
+        }
+        if (SenderType.isMobileToken(event.getSender().strip())) {
+            return "bad-sender: reserved pseudonym form";
         }
         if (Pseudonymizer.normalize(event.getRecipient()) == null) {
             return "bad-recipient: not a phone number";
