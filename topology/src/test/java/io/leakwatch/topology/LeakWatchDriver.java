@@ -11,6 +11,7 @@ import io.leakwatch.schemas.SenderStats;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.registry.InMemorySchemaRegistryClient;
 import io.leakwatch.schemas.serde.AvroSerdes;
+import io.leakwatch.topology.ingest.Pseudonymizer;
 import io.leakwatch.topology.state.StateStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,6 +76,11 @@ public final class LeakWatchDriver implements AutoCloseable {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return LeakWatchConfig.from(map).withStateStores(StateStores.REPLAY_MEMORY);
+    }
+
+    /** A sender as the pipeline writes it under the demo key: a mobile number as {@code m:<token>}, anything else as is. */
+    public static String senderAsWritten(String raw) {
+        return new Pseudonymizer(LeakWatchConfig.demo().hmacKey()).pseudonymizeSender(raw);
     }
 
     public AvroSerdes serdes() {

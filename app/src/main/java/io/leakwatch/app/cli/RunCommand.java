@@ -10,6 +10,7 @@ import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.StreamsRunner;
 import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
+import io.leakwatch.schemas.registry.RegistryRetry;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.Topics;
@@ -38,6 +39,9 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     static final String REGISTRY_KEY = "leakwatch.schema.registry.url";
+    static final String REGISTRY_RETRY_ATTEMPTS_KEY = "leakwatch.schema.registry.retry.attempts";
+    static final String REGISTRY_RETRY_BACKOFF_KEY = "leakwatch.schema.registry.retry.backoff";
+    static final String REGISTRY_RETRY_BACKOFF_MAX_KEY = "leakwatch.schema.registry.retry.backoff.max";
     static final String HTTP_PORT_KEY = "leakwatch.http.port";
     static final String HTTP_BIND_KEY = "leakwatch.http.bind";
     static final String TOKENS_FILE_KEY = "leakwatch.http.tokens.file";
@@ -55,13 +59,14 @@ final class RunCommand implements Callable<Integer> {
     private Path config;
 
     /** Everything {@code run} needs, read and checked before anything starts. */
-    record Settings(Properties streams, LeakWatchConfig pipeline, String registryUrl, HttpSettings http, ZoneOffset offset) {
+    record Settings(Properties streams, LeakWatchConfig pipeline, String registryUrl, RegistryRetry registryRetry, HttpSettings http,
+                    ZoneOffset offset) {
     }
 
     @Override
     public Integer call() throws Exception {
         final Settings run = settings(ConfigFiles.read(config), System.getenv());
-        final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(run.registryUrl()));
+        final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(run.registryUrl(), run.registryRetry()));
         final Topics topics = new Topics(serdes);
         final TrafficView traffic = new TrafficView(run.offset());
         final Properties streamsProps = run.streams();
@@ -91,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
      */
     static Settings settings(Properties props, Map<String, String> env) throws IOException {
         final String registryUrl = take(props, REGISTRY_KEY, null);
+        final RegistryRetry registryRetry = registryRetry(props);
         final ZoneOffset offset = ZoneOffset.of(take(props, ALERT_OFFSET_KEY, "+08:00"));
         final HttpSettings http = httpSettings(props);
         final boolean unsafe = Boolean.parseBoolean(take(props, UNSAFE_KEY, "false"));
@@ -113,7 +119,28 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("config key " + HMAC_KEY + " is the public demo key, which anyone can read in the "
                     + "source: run needs a secret key (openssl rand -hex 32)");
         }
-        return new Settings(streamsProps, pipeline, registryUrl, http, offset);
+        return new Settings(streamsProps, pipeline, registryUrl, registryRetry, http, offset);
+    }
+
+    private static RegistryRetry registryRetry(Properties props) {
+        final RegistryRetry d = RegistryRetry.DEFAULT;
+        final int attempts = parseInt(REGISTRY_RETRY_ATTEMPTS_KEY, take(props, REGISTRY_RETRY_ATTEMPTS_KEY, Integer.toString(d.maxAttempts())));
+        final Duration backoff = parseDuration(REGISTRY_RETRY_BACKOFF_KEY, take(props, REGISTRY_RETRY_BACKOFF_KEY, d.initialBackoff().toString()));
+        final Duration max = parseDuration(REGISTRY_RETRY_BACKOFF_MAX_KEY, take(props, REGISTRY_RETRY_BACKOFF_MAX_KEY, d.maxBackoff().toString()));
+        try {
+            return new RegistryRetry(attempts, backoff, max);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config keys " + REGISTRY_RETRY_ATTEMPTS_KEY + ", " + REGISTRY_RETRY_BACKOFF_KEY + ", "
+                    + REGISTRY_RETRY_BACKOFF_MAX_KEY + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration parseDuration(String key, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("config key " + key + " is not an ISO-8601 duration (PT0.5S): " + value, e);
+        }
     }
 
     private static HttpSettings httpSettings(Properties props) throws IOException {

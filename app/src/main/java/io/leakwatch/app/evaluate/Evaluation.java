@@ -9,6 +9,7 @@ import io.leakwatch.simulator.Scenario;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.PipelineListener;
+import io.leakwatch.topology.ingest.Pseudonymizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,8 @@ public final class Evaluation {
             final Archive archive = source.make(seed, dir);
             final Path alerts = dir.resolve("alerts.jsonl");
             new Replay(config, PipelineListener.NONE).replayDirectory(dir, alerts);
-            return RunScore.score(source.name(), seed, dir.resolve("truth.json"), alerts, archive.apps(), archive.days());
+            return RunScore.score(source.name(), seed, dir.resolve("truth.json"), alerts, archive.apps(), archive.days(),
+                    new Pseudonymizer(config.hmacKey())::pseudonymizeSender);
         } finally {
             TempDirectories.deleteRecursively(dir);
         }

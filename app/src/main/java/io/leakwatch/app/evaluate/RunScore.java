@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One archive's alerts held against its truth.
@@ -25,7 +26,7 @@ import java.util.Set;
  *   <li>An OPEN is <em>false</em> when its app has no leak in the truth, or when it comes before the start of the
  *       app's first leak.</li>
  *   <li>Buyers are (app, sender) pairs: those named in any alert of the app against the {@code buyerSenders} of the
- *       app's planted leaks.</li>
+ *       app's planted leaks, each put in the form the pipeline gives senders (a mobile number becomes its pseudonym).</li>
  *   <li>App-months: watched apps × days / 30, the exposure that false OPENs are counted against.</li>
  * </ul>
  *
@@ -56,7 +57,13 @@ public record RunScore(String source, long seed, int planted, int found, List<Do
      */
     public static RunScore score(String source, long seed, Path truthFile, Path alertsFile, int apps, double days)
             throws IOException {
-        return score(source, seed, readLeaks(truthFile), readAlerts(alertsFile), apps, days);
+        return score(source, seed, truthFile, alertsFile, apps, days, UnaryOperator.identity());
+    }
+
+    /** @param senderForm a truth sender as the pipeline writes it (pseudonymised when a mobile number) */
+    public static RunScore score(String source, long seed, Path truthFile, Path alertsFile, int apps, double days,
+                                 UnaryOperator<String> senderForm) throws IOException {
+        return score(source, seed, readLeaks(truthFile, senderForm), readAlerts(alertsFile), apps, days);
     }
 
     static RunScore score(String source, long seed, List<Leak> leaks, List<Alert> alerts, int apps, double days) {
@@ -121,12 +128,12 @@ public record RunScore(String source, long seed, int planted, int found, List<Do
         return false;
     }
 
-    static List<Leak> readLeaks(Path truthFile) throws IOException {
+    static List<Leak> readLeaks(Path truthFile, UnaryOperator<String> senderForm) throws IOException {
         final JsonNode truth = JSON.readTree(truthFile.toFile());
         final List<Leak> leaks = new ArrayList<>();
         for (JsonNode leak : truth.get("leaks")) {
             final Set<String> buyers = new LinkedHashSet<>();
-            leak.path("buyerSenders").forEach(b -> buyers.add(b.asText()));
+            leak.path("buyerSenders").forEach(b -> buyers.add(senderForm.apply(b.asText())));
             leaks.add(new Leak(leak.get("app").asText(), leak.path("kind").asText("leak"),
                     OffsetDateTime.parse(leak.get("start").asText()),
                     leak.hasNonNull("firstSpamAt") ? OffsetDateTime.parse(leak.get("firstSpamAt").asText()) : null,

@@ -1,6 +1,7 @@
 package io.leakwatch.app.run;
 
 import io.leakwatch.schemas.DeadLetter;
+import io.leakwatch.schemas.registry.SchemaRegistryException;
 import io.leakwatch.topology.PipelineListener;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * exception's class: never its message, which may quote the record), then on to the next record. When the
  * dead-letter topic cannot be written either, the record is skipped and counted
  * ({@code leakwatch_dropped_records_total{reason}}): a handler never fails the thread, so no record is read again and
- * again.
+ * again. The exception is a registry that could not be reached (a transient {@link SchemaRegistryException}, after the
+ * client's retries): the record is not at fault, so the three handlers answer {@code FAIL},
+ * the stream thread is replaced and, its transaction aborted, reads the record again.
  *
  * <p>The three handlers are named in the Streams configuration ({@link #configure}) and find this router in it under
  * {@link #CONFIG_KEY}. The dead-letter producer is its own, outside the Streams transaction: a record dead-lettered
@@ -137,6 +140,16 @@ public final class DeadLetterRouter implements AutoCloseable {
         return r;
     }
 
+    /** Whether the registry, not the record, is at fault somewhere in the cause chain. */
+    static boolean registryDown(Throwable exception) {
+        for (Throwable e = exception; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SchemaRegistryException registry && registry.isTransient()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String errorOf(Exception exception) {
         // the class only: messages of serializers and processors can quote the record's content
         return exception == null ? "unknown" : exception.getClass().getSimpleName();
@@ -154,6 +167,11 @@ public final class DeadLetterRouter implements AutoCloseable {
         @Override
         public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                      Exception exception) {
+            if (registryDown(exception)) {
+                LOG.error("schema registry unavailable reading {}-{}@{}: failing the task to read it again",
+                        record.topic(), record.partition(), record.offset());
+                return DeserializationHandlerResponse.FAIL;
+            }
             router.route(record.topic(), record.partition(), record.offset(), record.timestamp(),
                     "deserialization-error: " + errorOf(exception), record.key(), record.value());
             return DeserializationHandlerResponse.CONTINUE;
@@ -171,6 +189,11 @@ public final class DeadLetterRouter implements AutoCloseable {
 
         @Override
         public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            if (registryDown(exception)) {
+                LOG.error("schema registry unavailable processing {}-{}@{}: failing the task to read it again",
+                        context.topic(), context.partition(), context.offset());
+                return ProcessingHandlerResponse.FAIL;
+            }
             router.route(context.topic(), context.partition(), context.offset(), context.timestamp(),
                     "processing-error: " + context.processorNodeId() + ", " + errorOf(exception),
                     context.sourceRawKey(), context.sourceRawValue());
@@ -201,6 +224,10 @@ public final class DeadLetterRouter implements AutoCloseable {
         @Override
         public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context, ProducerRecord record,
                                                                                Exception exception, SerializationExceptionOrigin origin) {
+            if (registryDown(exception)) {
+                LOG.error("schema registry unavailable writing to {}: failing the task to process the record again", record.topic());
+                return ProductionExceptionHandlerResponse.FAIL;
+            }
             router.route(context.topic(), context.partition(), context.offset(), context.timestamp(),
                     "serialization-error: " + record.topic() + " " + origin.name().toLowerCase(java.util.Locale.ROOT) + ", "
                             + errorOf(exception), context.sourceRawKey(), context.sourceRawValue());

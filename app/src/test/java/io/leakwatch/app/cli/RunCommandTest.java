@@ -3,10 +3,12 @@ package io.leakwatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leakwatch.schemas.registry.RegistryRetry;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,26 @@ class RunCommandTest {
         assertThat(settings.http().maxBodyBytes()).isEqualTo(2048);
         assertThat(settings.http().maxSseClients()).isEqualTo(7);
         assertThat(settings.http().requestTimeout()).hasSeconds(5);
+    }
+
+    @Test
+    void shouldTakeTheRegistryRetriesFromTheConfigAndNameABadKey() throws Exception {
+        assertThat(RunCommand.settings(config(), Map.of()).registryRetry()).isEqualTo(RegistryRetry.DEFAULT);
+        final Properties props = config();
+        props.setProperty("leakwatch.schema.registry.retry.attempts", "10");
+        props.setProperty("leakwatch.schema.registry.retry.backoff", "PT1S");
+        props.setProperty("leakwatch.schema.registry.retry.backoff.max", "PT30S");
+
+        assertThat(RunCommand.settings(props, Map.of()).registryRetry())
+                .isEqualTo(new RegistryRetry(10, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        final Properties bad = config();
+        bad.setProperty("leakwatch.schema.registry.retry.backoff", "1s");
+        assertThatThrownBy(() -> RunCommand.settings(bad, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.schema.registry.retry.backoff");
+        final Properties none = config();
+        none.setProperty("leakwatch.schema.registry.retry.attempts", "0");
+        assertThatThrownBy(() -> RunCommand.settings(none, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leakwatch.schema.registry.retry.attempts");
     }
 
     @Test

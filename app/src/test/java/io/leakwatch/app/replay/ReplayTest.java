@@ -86,8 +86,9 @@ class ReplayTest {
         assertThat(Files.readAllBytes(work.resolve("run2.jsonl"))).isEqualTo(first);
         final String text = new String(first, StandardCharsets.UTF_8);
         assertThat(text).contains("\"status\":\"OPEN\"").contains("+08:00");
-        // Alerts carry no phone numbers of recipients and no message text.
+        // Alerts carry no phone numbers (recipients, or mobile senders named as buyers) and no message text.
         assertThat(text).doesNotContainPattern("\"recipient\"|验证码");
+        assertThat(text).doesNotContainPattern("(?<![0-9a-f])(\\+?86)?1[3-9][0-9]{9}(?![0-9a-f])");
     }
 
     @Test

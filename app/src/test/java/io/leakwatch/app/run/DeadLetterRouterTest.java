@@ -1,10 +1,15 @@
 package io.leakwatch.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.registry.InMemorySchemaRegistryClient;
+import io.leakwatch.schemas.registry.SchemaRegistryClient;
+import io.leakwatch.schemas.registry.SchemaRegistryException;
+import io.leakwatch.schemas.registry.SchemaVersion;
 import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.LeakWatchConfig;
 import io.leakwatch.topology.LeakWatchTopology;
@@ -17,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
@@ -28,6 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler.ProcessingHandlerResponse;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.apache.kafka.streams.processor.TaskId;
@@ -98,6 +107,67 @@ class DeadLetterRouterTest {
                     topics.classified.valueSerde().deserializer()).readValuesToList();
             assertThat(out).hasSize(1);
         }
+    }
+
+    @Test
+    void shouldNeverDeadLetterAGoodRecordWhileTheRegistryIsDownAndProcessItOnceItIsBack() {
+        final InMemorySchemaRegistryClient writerSide = new InMemorySchemaRegistryClient();
+        final AtomicBoolean registryUp = new AtomicBoolean(true);
+        final AvroSerdes serdes = new AvroSerdes(new FlakyRegistry(writerSide, registryUp));
+        final AvroSerdes producer = new AvroSerdes(writerSide);
+        final Topics topics = new Topics(serdes);
+        final LeakWatchConfig config = LeakWatchConfig.demo().withStateStores(StateStores.REPLAY_MEMORY);
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "leakwatch-registry-down-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        router.configure(props);
+        final SmsEvent good = SmsEvent.newBuilder().setEventId("e1").setTs(T0).setSender("1069001")
+                .setRecipient("13800138000").setText(SECRET_TEXT).build();
+        final byte[] bytes = producer.value(SmsEvent.class).serializer().serialize(topics.smsEvents.name(), good);
+        // the registry goes down before the pipeline has seen the event's schema
+        registryUp.set(false);
+        try (TopologyTestDriver driver = new TopologyTestDriver(LeakWatchTopology.build(config, serdes, listener), props,
+                Instant.ofEpochMilli(T0))) {
+            final TestInputTopic<byte[], byte[]> events = driver.createInputTopic(topics.smsEvents.name(),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+
+            assertThatThrownBy(() -> events.pipeInput("e1".getBytes(StandardCharsets.UTF_8), bytes, T0))
+                    .isInstanceOf(StreamsException.class);
+            assertThat(letters).isEmpty();
+            assertThat(listener.deadLetters).isEmpty();
+            assertThat(listener.dropped).isEmpty();
+        }
+        // the task, restarted once the registry is back, reads the same record again
+        registryUp.set(true);
+        try (TopologyTestDriver driver = new TopologyTestDriver(LeakWatchTopology.build(config, serdes, listener), props,
+                Instant.ofEpochMilli(T0))) {
+            driver.createInputTopic(topics.smsEvents.name(), new ByteArraySerializer(), new ByteArraySerializer())
+                    .pipeInput("e1".getBytes(StandardCharsets.UTF_8), bytes, T0);
+            final List<ClassifiedSms> out = driver.createOutputTopic(topics.classified.name(), topics.classified.keySerde().deserializer(),
+                    topics.classified.valueSerde().deserializer()).readValuesToList();
+            assertThat(out).extracting(ClassifiedSms::getEventId).containsExactly("e1");
+            assertThat(letters).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFailRatherThanDeadLetterWhenTheRegistryIsDown() {
+        final SchemaRegistryException down = new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE, "connection refused");
+        final DeadLetterRouter.OnProcessing processing = new DeadLetterRouter.OnProcessing();
+        processing.configure(Map.of(DeadLetterRouter.CONFIG_KEY, router));
+        final DeadLetterRouter.OnProduction production = new DeadLetterRouter.OnProduction();
+        production.configure(Map.of(DeadLetterRouter.CONFIG_KEY, router));
+
+        assertThat(processing.handle(context("sms.events", 0, 5L), new Record<>("k", "v", T0), new IllegalStateException("wrapped", down)))
+                .isEqualTo(ProcessingHandlerResponse.FAIL);
+        assertThat(production.handleSerializationException(context("sms.events", 0, 5L), new ProducerRecord<>("sms.classified", new byte[1]),
+                new SchemaRegistryException(503, "unavailable"), ProductionExceptionHandler.SerializationExceptionOrigin.VALUE))
+                .isEqualTo(ProductionExceptionHandlerResponse.FAIL);
+        // a schema id the registry does not know is the record's fault: dead-lettered as before
+        assertThat(processing.handle(context("sms.events", 0, 6L), new Record<>("k", "v", T0),
+                new SchemaRegistryException(SchemaRegistryException.SCHEMA_NOT_FOUND, "no such id")))
+                .isEqualTo(ProcessingHandlerResponse.CONTINUE);
+        assertThat(letters).extracting(DeadLetter::getOffset).containsExactly(6L);
     }
 
     @Test
@@ -214,6 +284,57 @@ class DeadLetterRouterTest {
         @Override
         public void recordDropped(String reason) {
             dropped.add(reason);
+        }
+    }
+
+    /** A registry client that throws a transient error while {@code up} is false (the registry is down). */
+    private record FlakyRegistry(SchemaRegistryClient delegate, AtomicBoolean up) implements SchemaRegistryClient {
+        private void check() {
+            if (!up.get()) {
+                throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE, "connection refused");
+            }
+        }
+
+        @Override
+        public int register(String subject, Schema schema) {
+            check();
+            return delegate.register(subject, schema);
+        }
+
+        @Override
+        public Schema getById(int id) {
+            check();
+            return delegate.getById(id);
+        }
+
+        @Override
+        public List<String> subjects() {
+            check();
+            return delegate.subjects();
+        }
+
+        @Override
+        public List<Integer> versions(String subject) {
+            check();
+            return delegate.versions(subject);
+        }
+
+        @Override
+        public SchemaVersion version(String subject, int version) {
+            check();
+            return delegate.version(subject, version);
+        }
+
+        @Override
+        public SchemaVersion latest(String subject) {
+            check();
+            return delegate.latest(subject);
+        }
+
+        @Override
+        public Optional<SchemaVersion> lookup(String subject, Schema schema) {
+            check();
+            return delegate.lookup(subject, schema);
         }
     }
 }

@@ -13,7 +13,7 @@ public enum SenderType {
     SERVICE_95,
     /** Operator service number: 10086, 10010, 10000, 1001x... */
     OPERATOR,
-    /** Chinese mobile number, 11 digits starting with 1. */
+    /** Chinese mobile number, 11 digits starting with 1, or its pseudonym ({@link #isMobileToken}). */
     MOBILE,
     /** Other short code (up to 8 digits). */
     SHORT_CODE,
@@ -21,6 +21,13 @@ public enum SenderType {
     LONG_NUMBER,
     /** Alphanumeric sender id. */
     ALPHA;
+
+    /**
+     * A mobile sender past ingest is this prefix and the 32 lower-case hex digits of the subscriber's token (the
+     * recipient token of the same number under the same key), so it still reads as {@link #MOBILE}.
+     */
+    public static final String MOBILE_TOKEN_PREFIX = "m:";
+    private static final int TOKEN_HEX_DIGITS = 32;
 
     /** Classifies a sender address; {@code +86}/{@code 0086} prefixes, spaces and dashes are ignored. */
     public static SenderType of(final String sender) {
@@ -33,7 +40,7 @@ public enum SenderType {
             return UNKNOWN;
         }
         if (digits == null) {
-            return sender.isBlank() ? UNKNOWN : ALPHA;
+            return sender.isBlank() ? UNKNOWN : isMobileToken(sender) ? MOBILE : ALPHA;
         }
         final int n = digits.length();
         if (n == 0) {
@@ -52,6 +59,20 @@ public enum SenderType {
             return MOBILE;
         }
         return n <= 8 ? SHORT_CODE : LONG_NUMBER;
+    }
+
+    /** Whether a sender is a pseudonymised mobile number: {@value #MOBILE_TOKEN_PREFIX} and 32 lower-case hex digits. */
+    public static boolean isMobileToken(final String sender) {
+        if (sender.length() != MOBILE_TOKEN_PREFIX.length() + TOKEN_HEX_DIGITS || !sender.startsWith(MOBILE_TOKEN_PREFIX)) {
+            return false;
+        }
+        for (int i = MOBILE_TOKEN_PREFIX.length(); i < sender.length(); i++) {
+            final char c = sender.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The sender's digits with {@code +86}/{@code 0086} dropped, or null when it holds a letter. */

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
@@ -48,6 +50,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> compatibility = new ConcurrentHashMap<>();
     private volatile String globalCompatibility = "BACKWARD";
+    /** Fault injection for tests: how many of the next requests fail, and with which HTTP status. */
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus = 503;
+    private final AtomicLong requests = new AtomicLong();
 
     private EmbeddedSchemaRegistry(final InMemorySchemaRegistryClient store, final HttpServer server,
                                    final ExecutorService executor) {
@@ -114,24 +120,44 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the next {@code count} requests fail with HTTP {@code status} (and Confluent's {@code status × 100 + 1}
+     * error code), as a registry that is restarting, overloaded or behind a failing proxy would; for fault tests.
+     */
+    public void failNext(final int count, final int status) {
+        failureStatus = status;
+        failuresLeft.set(count);
+    }
+
+    /** Requests answered since the start, failed ones included. */
+    public long requests() {
+        return requests.get();
+    }
+
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
-            Reply reply;
-            try {
-                reply = route(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                    segments(exchange.getRequestURI().getRawPath()), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestBody().readAllBytes());
-            } catch (final SchemaRegistryException e) {
-                reply = error(e.httpStatus(), e.errorCode(), e.getMessage());
-            } catch (final RuntimeException e) {
-                LOG.warn("Embedded schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                reply = error(500, SchemaRegistryException.INTERNAL_ERROR, "Internal error: " + e);
-            }
+            requests.incrementAndGet();
+            final Reply reply = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? error(failureStatus, failureStatus * 100 + 1, "injected failure")
+                : answer(exchange);
             LOG.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), reply.status());
             final byte[] bytes = json.writeValueAsBytes(reply.body());
             exchange.getResponseHeaders().set("Content-Type", RestApi.CONTENT_TYPE);
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private Reply answer(final HttpExchange exchange) throws IOException {
+        try {
+            return route(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                segments(exchange.getRequestURI().getRawPath()), exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestBody().readAllBytes());
+        } catch (final SchemaRegistryException e) {
+            return error(e.httpStatus(), e.errorCode(), e.getMessage());
+        } catch (final RuntimeException e) {
+            LOG.warn("Embedded schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            return error(500, SchemaRegistryException.INTERNAL_ERROR, "Internal error: " + e);
         }
     }
 

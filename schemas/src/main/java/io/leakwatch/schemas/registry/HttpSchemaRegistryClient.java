@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Client for the subset of the Confluent Schema Registry REST API that the serdes use. Thread-safe.
@@ -24,24 +27,49 @@ import org.apache.avro.Schema;
  * <p>Registrations and schemas by id are cached for the life of the client (ids are immutable in the
  * registry), so serializing and deserializing only go over the network the first time a schema is seen.
  * Listing calls ({@link #subjects()}, {@link #versions}, {@link #latest}) always ask the server.
+ *
+ * <p>A request the registry does not answer, or answers with HTTP 5xx or 429, is retried as {@link RegistryRetry}
+ * says; when the tries run out the {@link SchemaRegistryException} is {@link SchemaRegistryException#isTransient()
+ * transient}, and callers must not blame the record for it. Other errors (404 of an unknown subject or schema id, 422)
+ * are thrown at once.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final String baseUrl;
     private final HttpClient http;
+    private final RegistryRetry retry;
+    private final Sleeper sleeper;
+    private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Map<String, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
-    /** @param baseUrl e.g. {@code http://localhost:8081}; a trailing slash is ignored */
+    /** Waits between tries; tests pass one that records instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** @param baseUrl e.g. {@code http://localhost:8081}; a trailing slash is ignored. Retries as {@link RegistryRetry#DEFAULT}. */
     public HttpSchemaRegistryClient(final String baseUrl) {
+        this(baseUrl, RegistryRetry.DEFAULT);
+    }
+
+    public HttpSchemaRegistryClient(final String baseUrl, final RegistryRetry retry) {
+        this(baseUrl, retry, Thread::sleep);
+    }
+
+    public HttpSchemaRegistryClient(final String baseUrl, final RegistryRetry retry, final Sleeper sleeper) {
         final String trimmed = baseUrl.strip();
         this.baseUrl = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         URI.create(this.baseUrl); // fail at construction, not on the first record, when the URL is malformed
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.retry = retry;
+        this.sleeper = sleeper;
     }
 
     public String baseUrl() {
@@ -149,6 +177,36 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private JsonNode send(final String method, final String path, final String body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (final SchemaRegistryException e) {
+                if (!e.isTransient() || attempt >= retry.maxAttempts()) {
+                    throw e;
+                }
+                final long waitMs = retry.backoffMs(attempt, retryAfterMs(e), random);
+                LOG.warn("Schema registry {} {} failed (try {} of {}, error {}): retrying in {} ms", method, baseUrl + path, attempt,
+                    retry.maxAttempts(), e.errorCode(), waitMs);
+                pause(waitMs, method, baseUrl + path, e);
+            }
+        }
+    }
+
+    private void pause(final long waitMs, final String method, final String url, final SchemaRegistryException cause) {
+        try {
+            sleeper.sleep(waitMs);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE,
+                "Interrupted while waiting to retry schema registry " + method + " " + url, cause);
+        }
+    }
+
+    private static long retryAfterMs(final SchemaRegistryException e) {
+        return e instanceof Throttled throttled ? throttled.retryAfterMs : 0;
+    }
+
+    private JsonNode sendOnce(final String method, final String path, final String body) {
         final String url = baseUrl + path;
         final HttpRequest request = HttpRequest.newBuilder(URI.create(url))
             .timeout(REQUEST_TIMEOUT)
@@ -166,7 +224,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 "Schema registry " + method + " " + url + " failed: " + e, e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchemaRegistryException(SchemaRegistryException.NO_RESPONSE,
+            throw new SchemaRegistryException(SchemaRegistryException.INTERRUPTED,
                 "Interrupted during schema registry " + method + " " + url, e);
         }
         if (response.statusCode() / 100 != 2) {
@@ -178,6 +236,16 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             throw new SchemaRegistryException(SchemaRegistryException.INTERNAL_ERROR,
                 "Schema registry " + method + " " + url + " returned HTTP " + response.statusCode()
                     + " with a body that is not JSON: " + abbreviate(response.body()), e);
+        }
+    }
+
+    /** A 429 or 503 with a {@code Retry-After} in seconds. */
+    private static final class Throttled extends SchemaRegistryException {
+        private final long retryAfterMs;
+
+        Throttled(final int errorCode, final String message, final long retryAfterMs) {
+            super(errorCode, message);
+            this.retryAfterMs = retryAfterMs;
         }
     }
 
@@ -194,9 +262,21 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         } catch (final JsonProcessingException e) {
             // Not Confluent's error JSON (a proxy's HTML page, say): the raw body is the best message there is.
         }
-        return new SchemaRegistryException(code,
-            "Schema registry " + method + " " + url + " failed: HTTP " + response.statusCode()
-                + ", error_code " + code + ": " + message);
+        final String text = "Schema registry " + method + " " + url + " failed: HTTP " + response.statusCode()
+            + ", error_code " + code + ": " + message;
+        final long retryAfterSeconds = response.headers().firstValue("Retry-After").map(HttpSchemaRegistryClient::seconds).orElse(0L);
+        if (code / 100 != response.statusCode() && code != response.statusCode()) {
+            code = response.statusCode(); // an error_code that does not go with the status: the status decides retrying
+        }
+        return retryAfterSeconds > 0 ? new Throttled(code, text, retryAfterSeconds * 1000) : new SchemaRegistryException(code, text);
+    }
+
+    private static long seconds(final String retryAfter) {
+        try {
+            return Math.max(0, Long.parseLong(retryAfter.strip()));
+        } catch (final NumberFormatException e) {
+            return 0; // an HTTP date: the backoff alone decides
+        }
     }
 
     private static String abbreviate(final String text) {

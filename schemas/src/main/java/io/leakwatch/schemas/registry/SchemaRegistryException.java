@@ -15,8 +15,10 @@ public class SchemaRegistryException extends RuntimeException {
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INTERNAL_ERROR = 50001;
-    /** No answer came back: connection refused, timeout, interrupted. */
+    /** No answer came back: connection refused, timeout. */
     public static final int NO_RESPONSE = -1;
+    /** The calling thread was interrupted while it waited for the registry (shutting down): not retried. */
+    public static final int INTERRUPTED = -2;
 
     private final int errorCode;
 
@@ -40,6 +42,14 @@ public class SchemaRegistryException extends RuntimeException {
             return errorCode / 100;
         }
         return errorCode >= 100 ? errorCode : 500;
+    }
+
+    /**
+     * True when the registry could not answer (no response, HTTP 5xx, 429): asking again later may work, and the record
+     * that needed the schema is not at fault.
+     */
+    public boolean isTransient() {
+        return errorCode == NO_RESPONSE || errorCode >= 100 && (httpStatus() / 100 == 5 || httpStatus() == 429);
     }
 
     /** True when the subject, version or schema asked for does not exist. */

@@ -26,7 +26,8 @@ class EmbeddedSchemaRegistryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedSchemaRegistry server = EmbeddedSchemaRegistry.start(0);
-    private final HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(server.url());
+    /** No retries: these tests are about what one request gets back (retries: {@link RegistryRetryTest}). */
+    private final HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(server.url(), RegistryRetry.NONE);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach

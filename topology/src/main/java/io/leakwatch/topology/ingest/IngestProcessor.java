@@ -1,7 +1,9 @@
 package io.leakwatch.topology.ingest;
 
+import io.leakwatch.classifier.analysis.SenderType;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.SmsEvent;
+import io.leakwatch.schemas.registry.SchemaRegistryException;
 import io.leakwatch.schemas.serde.WireFormatException;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.nio.ByteBuffer;
@@ -12,8 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Decodes and validates one raw record and pseudonymizes its recipient. Never throws on bad input: every
- * record comes out either {@link Ingested.Accepted} or {@link Ingested.Rejected} with the reason.
+ * Decodes and validates one raw record and pseudonymizes its recipient and, when it is a mobile number, its sender
+ * ({@link Pseudonymizer#pseudonymizeSender}); a raw sender already in that form is rejected as {@code bad-sender}.
+ * Never throws on bad input: every record comes out either {@link Ingested.Accepted} or {@link Ingested.Rejected} with the reason. A registry that
+ * cannot be reached after the client's retries is not bad input: that {@link SchemaRegistryException} is thrown, and
+ * the record is processed again when the task restarts (never dead-lettered).
  *
  * <p>An event's time is checked against its record's timestamp (the broker's clock, or the producer's), not against
  * the wall clock: within {@code leakwatch.event.time.max.ahead} ahead and {@code leakwatch.event.time.max.behind}
@@ -66,6 +71,12 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         } catch (WireFormatException e) {
             reject(record, e.reason());
             return;
+        } catch (SchemaRegistryException e) {
+            if (e.isTransient()) {
+                throw e;   // the registry's fault, not the record's: fail the task so the record is read again
+            }
+            reject(record, "undecodable: " + e.getClass().getSimpleName());
+            return;
         } catch (RuntimeException e) {
             reject(record, "undecodable: " + e.getClass().getSimpleName());
             return;
@@ -79,8 +90,8 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
             return;
         }
         final String token = pseudonymizer.pseudonymize(Pseudonymizer.normalize(event.getRecipient()));
-        final Ingested accepted = new Ingested.Accepted(event.getEventId(), event.getTs(), event.getSender().strip(), token,
-                event.getText());
+        final Ingested accepted = new Ingested.Accepted(event.getEventId(), event.getTs(),
+                pseudonymizer.pseudonymizeSender(event.getSender()), token, event.getText());
         context.forward(record.withKey(token).withValue(accepted).withTimestamp(event.getTs()));
     }
 
@@ -105,6 +116,9 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
         }
         if (event.getSender() == null || event.getSender().isBlank()) {
             return "missing-field: sender";
+        }
+        if (SenderType.isMobileToken(event.getSender().strip())) {
+            return "bad-sender: reserved pseudonym form";
         }
         if (Pseudonymizer.normalize(event.getRecipient()) == null) {
             return "bad-recipient: not a phone number";

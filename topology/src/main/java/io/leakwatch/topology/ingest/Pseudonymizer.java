@@ -1,5 +1,6 @@
 package io.leakwatch.topology.ingest;
 
+import io.leakwatch.classifier.analysis.SenderType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -8,7 +9,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces a phone number by a keyed HMAC-SHA256 token, so that the same subscriber gets the same token under
- * one key and nobody without the key can go back. Not thread-safe: one per processor instance.
+ * one key and nobody without the key can go back. A mobile sender gets the token its number has as a recipient,
+ * behind {@link SenderType#MOBILE_TOKEN_PREFIX}; ports, service numbers, short codes and names stay readable.
+ * Not thread-safe: one per processor instance.
  */
 public final class Pseudonymizer {
 
@@ -29,6 +32,19 @@ public final class Pseudonymizer {
     public String pseudonymize(String normalizedMsisdn) {
         final byte[] digest = mac.doFinal(normalizedMsisdn.getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(digest, 0, TOKEN_BYTES);
+    }
+
+    /**
+     * The sender as it travels past ingest: a mobile number ({@link SenderType#MOBILE}) becomes
+     * {@code m:<token>}, anything else is returned stripped of surrounding blanks.
+     */
+    public String pseudonymizeSender(String sender) {
+        final String stripped = sender.strip();
+        final String digits = SenderType.digitsOf(stripped);
+        if (SenderType.of(stripped, digits) != SenderType.MOBILE || digits == null) {
+            return stripped;
+        }
+        return SenderType.MOBILE_TOKEN_PREFIX + pseudonymize(digits);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.DeadLetter;
+import io.leakwatch.schemas.SenderStats;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.topology.LeakWatchDriver;
 import java.nio.ByteBuffer;
@@ -177,18 +178,48 @@ class IngestTest {
     }
 
     @Test
+    void shouldGiveAMobileSenderTheTokenItsNumberHasAsARecipient() {
+        lw.send(T0, "1069001", "13912345678", "今晚回家吃饭吗");
+        lw.send(T0 + 1, "+86 139 1234 5678", "13800138000", "今晚回家吃饭吗");
+        lw.send(T0 + 2, "13912345678", "13800138000", "今晚回家吃饭吗");
+        for (String readable : List.of("1069001", "95588", "10086", "12306", "106575000123456", "Taobao")) {
+            lw.send(T0 + 3, " " + readable + " ", "13800138000", "今晚回家吃饭吗");
+        }
+
+        final List<ClassifiedSms> out = lw.classified();
+        final String token = out.get(0).getRecipientToken();
+        assertThat(out.get(1).getSender()).isEqualTo("m:" + token);
+        assertThat(out.get(2).getSender()).isEqualTo("m:" + token);
+        assertThat(out.subList(3, out.size())).extracting(ClassifiedSms::getSender)
+                .containsExactly("1069001", "95588", "10086", "12306", "106575000123456", "Taobao");
+    }
+
+    @Test
+    void shouldRejectARawSenderThatImitatesAPseudonym() {
+        lw.send(T0, "m:" + "0123456789abcdef".repeat(2), "13800138000", "今晚回家吃饭吗");
+        lw.send(T0 + 1, "m:not-a-token", "13800138000", "今晚回家吃饭吗");
+
+        assertThat(lw.deadLetters()).extracting(DeadLetter::getReason).containsExactly("bad-sender: reserved pseudonym form");
+        assertThat(lw.classified()).extracting(ClassifiedSms::getSender).containsExactly("m:not-a-token");
+    }
+
+    @Test
     void shouldNeverWriteTheRawNumberToAnyTopic() {
         lw.app("meiyou", "美柚", "1069001");
         final String raw = "13800138000";
+        final String rawSender = "13912345678";
         lw.send(T0, "1069001", "+86 138 0013 8000", OTP);
         lw.send(T0 + 10 * MINUTE, "1069999", raw, "【优衣库】春季新品全场8折，会员再享95折，回T退订");
-        lw.send(T0 + 20 * MINUTE, "13912345678", raw, "今晚回家吃饭吗");
+        lw.send(T0 + 20 * MINUTE, rawSender, raw, "今晚回家吃饭吗");
+        lw.send(T0 + 30 * MINUTE, "+86 137 0000 1111", raw, "【优衣库】春季新品全场8折，会员再享95折，回T退订");
         // Close the bucket and the sender windows so cohort and sender statistics are written too.
         lw.advanceWallClock(java.time.Duration.ofSeconds(5));
         lw.send(T0 + 3 * LeakWatchDriver.HOUR, "1069001", "13700137000", OTP);
 
         final List<String> topics = lw.producedTopics();
         assertThat(topics).contains("sms.classified", "cohort.stats", "sender.stats");
+        assertThat(lw.senderStats()).extracting(SenderStats::getSender).contains("1069999").noneMatch(s -> s.matches("1[3-9][0-9]{9}"))
+                .anyMatch(s -> s.startsWith("m:"));
         assertThat(topics).noneMatch(t -> t.equals("sms.dlq"));
         int records = 0;
         for (String topic : topics) {
@@ -197,6 +228,10 @@ class IngestTest {
                 assertThat(containsAscii(record.key(), raw)).as("key of a record on %s", topic).isFalse();
                 assertThat(containsAscii(record.value(), raw)).as("value of a record on %s", topic).isFalse();
                 assertThat(containsAscii(record.value(), "+86 138 0013 8000")).as("value of a record on %s", topic).isFalse();
+                for (String sender : List.of(rawSender, "13700001111", "137 0000 1111")) {
+                    assertThat(containsAscii(record.key(), sender)).as("key of a record on %s", topic).isFalse();
+                    assertThat(containsAscii(record.value(), sender)).as("value of a record on %s", topic).isFalse();
+                }
             }
         }
         assertThat(records).isGreaterThan(6);
