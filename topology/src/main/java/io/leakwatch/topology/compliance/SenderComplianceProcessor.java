@@ -1,7 +1,6 @@
 package io.leakwatch.topology.compliance;
 
 import io.leakwatch.schemas.ComplianceFinding;
-import io.leakwatch.schemas.ComplianceRule;
 import io.leakwatch.schemas.internal.CompliancePartial;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.time.Duration;
