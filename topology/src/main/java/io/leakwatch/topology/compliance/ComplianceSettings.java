@@ -26,10 +26,12 @@ import java.util.Set;
  * @param zone           zone of the window and of the days findings are counted in
  * @param capPerSignature a recipient is over the cap past this many marketing messages a day from one signature
  * @param capTotal       a recipient is over the total cap past this many a day from all senders
+ * @param portMixMin     a port is found sending marketing and notices with at least this many of each in a day
+ * @param portMixShare   ... and with the smaller kind at least this share of both
  * @param examples       campaign fingerprints kept per finding
  */
 public record ComplianceSettings(Set<String> refusalWords, LocalTime windowStart, LocalTime windowEnd, ZoneId zone,
-                                 long capPerSignature, long capTotal, int examples) {
+                                 long capPerSignature, long capTotal, long portMixMin, double portMixShare, int examples) {
 
     static final String RESOURCE = "compliance.properties";
     private static final ComplianceSettings DEFAULTS = load();
@@ -129,9 +131,17 @@ public record ComplianceSettings(Set<String> refusalWords, LocalTime windowStart
         }
         final long capSignature = positive(values, "cap.per.signature");
         final long capTotal = positive(values, "cap.total");
+        final long portMixMin = positive(values, "port.mix.min.messages");
+        final double portMixShare;
+        try {
+            portMixShare = Double.parseDouble(value(values, "port.mix.min.share").strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("compliance.port.mix.min.share: not a number: '" + values.get("port.mix.min.share") + "'");
+        }
+        require(portMixShare >= 0 && portMixShare <= 0.5, "port.mix.min.share", "must be within [0, 0.5]");
         final long examples = positive(values, "examples");
         require(examples <= 20, "examples", "must be at most 20");
-        return new ComplianceSettings(words, start, end, zone, capSignature, capTotal, (int) examples);
+        return new ComplianceSettings(words, start, end, zone, capSignature, capTotal, portMixMin, portMixShare, (int) examples);
     }
 
     private static String value(Map<String, String> values, String key) {

@@ -12,11 +12,15 @@ final class Findings {
     private Findings() {
     }
 
-    static List<ComplianceFinding> of(CompliancePartial day, long senderNotices, ComplianceSettings settings) {
+    /**
+     * @param senderNotices   the sender's notices that day, over all its signatures
+     * @param senderMarketing the sender's marketing that day, over all its signatures
+     */
+    static List<ComplianceFinding> of(CompliancePartial day, long senderNotices, long senderMarketing, ComplianceSettings settings) {
         final List<ComplianceFinding> out = new ArrayList<>();
         for (ComplianceRule rule : ComplianceRule.values()) {
             if (rule == ComplianceRule.PORT_ALSO_SENDS_NOTICES) {
-                if (senderNotices > 0 && day.getMarketingMessages() > 0) {
+                if (mixes(senderNotices, senderMarketing, settings) && day.getMarketingMessages() > 0) {
                     out.add(finding(day, rule, day.getMarketingMessages(), day.getMarketingRecipients(), senderNotices, settings));
                 }
                 continue;
@@ -27,6 +31,11 @@ final class Findings {
             }
         }
         return out;
+    }
+
+    private static boolean mixes(long notices, long marketing, ComplianceSettings settings) {
+        final long fewer = Math.min(notices, marketing);
+        return fewer >= settings.portMixMin() && fewer >= settings.portMixShare() * (notices + marketing);
     }
 
     private static ComplianceFinding finding(CompliancePartial day, ComplianceRule rule, long messages, long recipients, long notices,

@@ -28,6 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * added to a per-task partial per sender, signature and day, flushed keyed by sender every {@link #FLUSH} of stream
  * time; distinct recipients add exactly across tasks, as each recipient lives on one.
  *
+ * <p>{@code OVER_TOTAL_CAP} is judged when the day closes: every sender and signature that sent marketing that day to
+ * a recipient who got more than the total cap in all is counted, with its messages to that recipient.
+ *
  * <p>A day's per-recipient counts are dropped when stream time passes its end plus {@code leakwatch.grace}; records
  * of such a day come too late to be counted and go to the task's {@code dropped-records} sensor. Refusals are kept
  * for good: a withdrawn consent does not expire, and a subscriber refuses few ports.
@@ -43,6 +46,7 @@ public final class RecipientComplianceProcessor implements Processor<String, Com
     /** {@code day|sender|signature} to what this task found since its last flush. */
     public static final String PARTIAL_STORE = "compliance-partial-store";
     static final Duration FLUSH = Duration.ofMinutes(10);
+    private static final String MARKETING = "MARKETING";
 
     private final long graceMs;
     private final ComplianceRules rules;
@@ -136,7 +140,7 @@ public final class RecipientComplianceProcessor implements Processor<String, Com
         final String dayKey = day.toString();
         final CompliancePartial partial = partial(sender, signature, day, settings);
         partial.setMarketingMessages(partial.getMarketingMessages() + 1);
-        if (firstTime(dayKey, token, "MARKETING", sender, signature)) {
+        if (increment(ComplianceKeys.join(dayKey, token, "R", MARKETING, sender, ComplianceKeys.signature(signature))) == 1) {
             partial.setMarketingRecipients(partial.getMarketingRecipients() + 1);
         }
         final List<ComplianceRule> broken = new ArrayList<>();
@@ -158,9 +162,7 @@ public final class RecipientComplianceProcessor implements Processor<String, Com
         if (increment(ComplianceKeys.join(dayKey, token, "C", from)) > settings.capPerSignature()) {
             broken.add(ComplianceRule.OVER_SIGNATURE_CAP);
         }
-        if (increment(ComplianceKeys.join(dayKey, token, "T")) > settings.capTotal()) {
-            broken.add(ComplianceRule.OVER_TOTAL_CAP);
-        }
+        increment(ComplianceKeys.join(dayKey, token, "T"));
         for (ComplianceRule rule : broken) {
             Partials.count(partial, rule, firstTime(dayKey, token, rule.name(), sender, signature));
         }
@@ -239,15 +241,54 @@ public final class RecipientComplianceProcessor implements Processor<String, Com
         }
         while (oldestOpenDay != null && ComplianceKeys.dayEnd(oldestOpenDay, zone) + graceMs <= streamTime) {
             final String day = oldestOpenDay.toString();
-            final List<String> keys = new ArrayList<>();
+            final List<KeyValue<String, Long>> entries = new ArrayList<>();
             try (KeyValueIterator<String, Long> it = daily.range(day + ComplianceKeys.SEP, day + ComplianceKeys.SEP + ComplianceKeys.END)) {
                 while (it.hasNext()) {
-                    keys.add(it.next().key);
+                    entries.add(it.next());
                 }
             }
-            keys.forEach(daily::delete);
+            judgeTotalCap(oldestOpenDay, entries, streamTime);
+            entries.forEach(entry -> daily.delete(entry.key));
             oldestOpenDay = oldestOpenDay.plusDays(1);
         }
+    }
+
+    /**
+     * The day's entries of each recipient are contiguous ({@code day|token|...}) and their total ({@code T}) sorts after
+     * the senders that reached them ({@code R|MARKETING|sender|signature}).
+     */
+    private void judgeTotalCap(LocalDate day, List<KeyValue<String, Long>> entries, long streamTime) {
+        final ComplianceSettings settings = rules.settings();
+        final java.util.Map<String, CompliancePartial> found = new java.util.TreeMap<>();
+        int first = 0;
+        while (first < entries.size()) {
+            final String token = ComplianceKeys.split(entries.get(first).key)[1];
+            int end = first;
+            long total = 0;
+            while (end < entries.size() && ComplianceKeys.split(entries.get(end).key)[1].equals(token)) {
+                final String[] parts = ComplianceKeys.split(entries.get(end).key);
+                if (parts.length == 3 && parts[2].equals("T")) {
+                    total = entries.get(end).value;
+                }
+                end++;
+            }
+            if (total > settings.capTotal()) {
+                for (int i = first; i < end; i++) {
+                    final String[] parts = ComplianceKeys.split(entries.get(i).key);
+                    if (parts.length == 6 && parts[2].equals("R") && parts[3].equals(MARKETING)) {
+                        final String sender = parts[4];
+                        final String signature = ComplianceKeys.signatureOf(parts[5]);
+                        final CompliancePartial partial = found.computeIfAbsent(partialKey(sender, signature, day.toString()),
+                                k -> Partials.empty(sender, signature, day.toString(), ComplianceKeys.dayStart(day, settings.zone()),
+                                        ComplianceKeys.dayEnd(day, settings.zone())));
+                        partial.getRuleMessages().merge(ComplianceRule.OVER_TOTAL_CAP.name(), entries.get(i).value, Long::sum);
+                        partial.getRuleRecipients().merge(ComplianceRule.OVER_TOTAL_CAP.name(), 1L, Long::sum);
+                    }
+                }
+            }
+            first = end;
+        }
+        found.values().forEach(partial -> context.forward(new Record<>(partial.getSender(), partial, streamTime)));
     }
 
     /** The first day the daily store holds counts of (after a restart), or null when it is empty. */

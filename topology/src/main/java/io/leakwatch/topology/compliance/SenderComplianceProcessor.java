@@ -17,11 +17,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keyed by sender: adds up the recipient tasks' partials per sender, signature and local day, and writes the day's
  * {@link ComplianceFinding}s, one per rule broken, once stream time passes the day's end plus {@code leakwatch.grace}
- * plus {@link #SETTLE} (the recipient tasks flush every {@link RecipientComplianceProcessor#FLUSH}). A partial that
+ * plus {@link #SETTLE} at the pass before (the recipient tasks flush every {@link RecipientComplianceProcessor#FLUSH},
+ * and judge the total cap when the day closes). A partial that
  * comes later changes the day and its findings are written again; a day is forgotten {@link #KEEP} after it closed.
  *
  * <p>{@code PORT_ALSO_SENDS_NOTICES} is judged per sender over all its signatures: a port that sent one-time codes or
- * notices on a day it also sent marketing.
+ * notices on a day it also sent marketing, at least {@code port.mix.min.messages} and {@code port.mix.min.share} of the
+ * smaller kind.
  */
 public final class SenderComplianceProcessor implements Processor<String, CompliancePartial, String, ComplianceFinding> {
 
@@ -35,6 +37,12 @@ public final class SenderComplianceProcessor implements Processor<String, Compli
     private final ComplianceRules rules;
     private ProcessorContext<String, ComplianceFinding> context;
     private KeyValueStore<String, CompliancePartial> days;
+    /**
+     * Stream time of the previous pass. A day is written once the previous pass had passed its close: the partials the
+     * recipient tasks flushed at that stream time (their last of the day) are in by now. Not state: after a restart
+     * the first pass writes nothing.
+     */
+    private long previousPass = -1;
 
     public SenderComplianceProcessor(LeakWatchConfig config, ComplianceRules rules) {
         this.graceMs = config.grace().toMillis();
@@ -69,6 +77,8 @@ public final class SenderComplianceProcessor implements Processor<String, Compli
     /** Writes the findings of every closed day not written since it last changed; forgets days closed long ago. */
     private void emitClosedDays() {
         final long streamTime = context.currentStreamTimeMs();
+        final long closedBy = previousPass;
+        previousPass = streamTime;
         final List<KeyValue<String, CompliancePartial>> all = new ArrayList<>();
         try (KeyValueIterator<String, CompliancePartial> it = days.all()) {
             while (it.hasNext()) {
@@ -80,14 +90,16 @@ public final class SenderComplianceProcessor implements Processor<String, Compli
             final CompliancePartial first = all.get(i).value;
             int j = i;
             long notices = 0;
+            long marketing = 0;
             while (j < all.size() && all.get(j).value.getDay().equals(first.getDay()) && all.get(j).value.getSender().equals(first.getSender())) {
                 notices += all.get(j).value.getNoticeMessages();
+                marketing += all.get(j).value.getMarketingMessages();
                 j++;
             }
             final long closesAt = first.getWindowEnd() + graceMs + SETTLE.toMillis();
-            if (closesAt <= streamTime) {
+            if (closesAt <= closedBy) {
                 for (int k = i; k < j; k++) {
-                    emitIfChanged(all.get(k).key, all.get(k).value, notices, streamTime);
+                    emitIfChanged(all.get(k).key, all.get(k).value, notices, marketing, streamTime);
                 }
             }
             if (closesAt + KEEP.toMillis() <= streamTime) {
@@ -99,11 +111,11 @@ public final class SenderComplianceProcessor implements Processor<String, Compli
         }
     }
 
-    private void emitIfChanged(String key, CompliancePartial day, long senderNotices, long streamTime) {
+    private void emitIfChanged(String key, CompliancePartial day, long senderNotices, long senderMarketing, long streamTime) {
         if (day.getEmitted()) {
             return;
         }
-        for (ComplianceFinding finding : Findings.of(day, senderNotices, rules.settings())) {
+        for (ComplianceFinding finding : Findings.of(day, senderNotices, senderMarketing, rules.settings())) {
             context.forward(new Record<>(day.getSender(), finding, streamTime));
         }
         day.setEmitted(true);

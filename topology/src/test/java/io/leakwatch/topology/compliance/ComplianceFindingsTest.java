@@ -124,14 +124,20 @@ class ComplianceFindingsTest {
     @Test
     void shouldFindAPortThatSendsCodesAndMarketing() {
         assertThat(categoryOf(OTP)).isEqualTo(Category.TRANSACTIONAL);
-        lw.send(T0 + HOUR, PORT, ALICE, OTP);
-        lw.send(T0 + 2 * HOUR, PORT, BOB, COMPLIANT);
-        lw.send(T0 + HOUR, OTHER_PORT, ALICE, OTP);
+        for (int i = 0; i < 3; i++) {
+            lw.send(T0 + HOUR + i * MINUTE, PORT, ALICE, OTP);
+            lw.send(T0 + 2 * HOUR + i * MINUTE, PORT, BOB, COMPLIANT);
+            lw.send(T0 + HOUR + i * MINUTE, OTHER_PORT, ALICE, OTP);
+        }
+        lw.send(T0 + 2 * HOUR, OTHER_PORT, CAROL, COMPLIANT);
+        lw.send(T0 + 2 * HOUR + MINUTE, OTHER_PORT, CAROL, COMPLIANT);
         closeDay();
 
         final List<ComplianceFinding> findings = lw.findings();
-        assertThat(findings).extracting(ComplianceFinding::getSender, ComplianceFinding::getRule, ComplianceFinding::getNoticeMessages)
-                .containsExactly(tuple(PORT, ComplianceRule.PORT_ALSO_SENDS_NOTICES, 1L));
+        assertThat(findings).filteredOn(f -> f.getRule() == ComplianceRule.PORT_ALSO_SENDS_NOTICES)
+                .extracting(ComplianceFinding::getSender, ComplianceFinding::getRule, ComplianceFinding::getNoticeMessages)
+                .as("three of each at least; two marketing messages may be the classifier's error")
+                .containsExactly(tuple(PORT, ComplianceRule.PORT_ALSO_SENDS_NOTICES, 3L));
     }
 
     @Test
@@ -151,10 +157,12 @@ class ComplianceFindingsTest {
         assertThat(findings).filteredOn(f -> f.getRule() == ComplianceRule.OVER_SIGNATURE_CAP)
                 .extracting(ComplianceFinding::getSender, ComplianceFinding::getMessages, ComplianceFinding::getRecipients, ComplianceFinding::getThreshold)
                 .containsExactly(tuple(PORT, 2L, 1L, 3L));
-        // Alice's 11th and later marketing messages of the day: from the last of the six shops
+        // Alice got 11 in all: every sender that reached her is found, with its messages to her; Bob got 3
         assertThat(findings).filteredOn(f -> f.getRule() == ComplianceRule.OVER_TOTAL_CAP)
-                .extracting(ComplianceFinding::getSender, ComplianceFinding::getRecipients, ComplianceFinding::getThreshold)
-                .containsExactly(tuple("10691005", 1L, 10L));
+                .extracting(ComplianceFinding::getSender, ComplianceFinding::getMessages, ComplianceFinding::getRecipients, ComplianceFinding::getThreshold)
+                .containsExactlyInAnyOrder(tuple(PORT, 5L, 1L, 10L), tuple("10691000", 1L, 1L, 10L), tuple("10691001", 1L, 1L, 10L),
+                        tuple("10691002", 1L, 1L, 10L), tuple("10691003", 1L, 1L, 10L), tuple("10691004", 1L, 1L, 10L),
+                        tuple("10691005", 1L, 1L, 10L));
     }
 
     @Test
