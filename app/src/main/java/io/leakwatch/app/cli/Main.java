@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code leakwatch.jar}; the launcher script {@code ./leakwatch} runs it. */
 @Command(name = "leakwatch", mixinStandardHelpOptions = true, version = "LeakWatch 0.1.0",
         description = "Detects leaks of app users' phone numbers from the SMS spam they start receiving.",
-        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class, ScoreCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class, ScoreCommand.class, ComplianceScoreCommand.class,
                 GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class, TrainCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
