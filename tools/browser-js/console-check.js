@@ -13,7 +13,8 @@ run(async page => {
     return status !== null && status.textContent === s;
   }, [app, finalStatus], { timeout: 30000 });
   await page.waitForFunction(() => document.querySelectorAll("#cohorts tbody tr").length > 0
-    && document.querySelectorAll("#senders tbody tr").length > 0, null, { timeout: 30000 });
+    && document.querySelectorAll("#senders tbody tr").length > 0
+    && document.querySelectorAll("#compliance tbody tr").length > 0, null, { timeout: 30000 });
   const cohortRow = page.locator(`tr[data-cohort="${app}"]`);
   return {
     title: await page.title(),
@@ -32,5 +33,9 @@ run(async page => {
     senderSummary: await page.locator("#sender-summary").textContent(),
     senderRows: await page.locator("#senders tbody tr").evaluateAll(rows => rows.map(r =>
       [...r.querySelectorAll("td")].map(td => td.textContent))),
+    complianceSummary: await page.locator("#compliance-summary").textContent(),
+    complianceRows: await page.locator("#compliance tbody tr").evaluateAll(rows => rows.map(r =>
+      [...r.querySelectorAll("td")].map(td => td.textContent))),
+    complianceBars: await page.locator("#compliance tbody tr svg rect").count(),
   };
 });

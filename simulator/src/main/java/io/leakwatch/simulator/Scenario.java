@@ -27,6 +27,7 @@ import java.util.Map;
  * @param background     traffic not tied to any app
  * @param seasonal       optional floods that multiply a spam category's rate for everyone
  * @param leaks          the leaks to plant
+ * @param compliance     optional marketers that break (or keep) the marketing rules, and refusal replies
  */
 public record Scenario(
         String name,
@@ -39,7 +40,38 @@ public record Scenario(
         List<CoRegistration> coRegistration,
         Background background,
         List<Seasonal> seasonal,
-        List<Leak> leaks) {
+        List<Leak> leaks,
+        Compliance compliance) {
+
+    /** A scenario without a compliance block. */
+    public Scenario(String name, Long seed, OffsetDateTime start, Integer days, Integer subscribers, Map<String, String> texts, List<App> apps,
+                    List<CoRegistration> coRegistration, Background background, List<Seasonal> seasonal, List<Leak> leaks) {
+        this(name, seed, start, days, subscribers, texts, apps, coRegistration, background, seasonal, leaks, null);
+    }
+
+    /**
+     * Marketers planted in [start, end), each on its own port with its own signature, sending to
+     * {@code recipientsPerSender} subscribers a day in two waves; {@code refusalShare} of each marketer's recipients
+     * reply a refusal between the waves. Each count is a number of marketers that break one rule (and only that one);
+     * {@code compliant} marketers break none. The rule settings are those the truth is judged with.
+     */
+    public record Compliance(
+            OffsetDateTime start,
+            OffsetDateTime end,
+            Integer recipientsPerSender,
+            Double refusalShare,
+            Integer compliant,
+            Integer ignoreRefusals,
+            Integer noRefusalInstruction,
+            Integer noSignature,
+            Integer night,
+            Integer overCap,
+            Integer overTotal,
+            Integer mixedPort,
+            String sendingWindow,
+            Integer capPerSignature,
+            Integer capTotal) {
+    }
 
     /** An app whose registrations are visible through its OTP messages. */
     public record App(String id, String name, String signature, String sector, Double registrationsPerDay) {
@@ -153,13 +185,13 @@ public record Scenario(
     /** A copy with another name. */
     public Scenario withName(final String newName) {
         return new Scenario(newName, seed, start, days, subscribers, texts, apps, coRegistration,
-                background, seasonal, leaks);
+                background, seasonal, leaks, compliance);
     }
 
     /** A copy that runs for {@code newDays} days, named after them ({@code name-Nd}). */
     public Scenario withDays(final int newDays) {
         return new Scenario(name + "-" + newDays + "d", seed, start, newDays, subscribers, texts, apps,
-                coRegistration, background, seasonal, leaks);
+                coRegistration, background, seasonal, leaks, compliance);
     }
 
     private static String defaultName(final Path file) {

@@ -34,6 +34,38 @@ final class ScenarioValidator {
         validateBackground();
         validateSeasonal();
         validateLeaks(appIds);
+        validateCompliance();
+    }
+
+    private void validateCompliance() {
+        final Scenario.Compliance c = scenario.compliance();
+        if (c == null) {
+            return;
+        }
+        required("compliance.start", c.start());
+        required("compliance.end", c.end());
+        if (!c.start().isBefore(c.end())) {
+            throw new InvalidScenarioException("compliance.end must be after compliance.start");
+        }
+        range("compliance.recipientsPerSender", c.recipientsPerSender(), 1, 100_000);
+        required("compliance.refusalShare", c.refusalShare());
+        if (c.refusalShare() < 0 || c.refusalShare() > 1) {
+            throw new InvalidScenarioException("compliance.refusalShare must be within [0, 1], was " + c.refusalShare());
+        }
+        range("compliance.compliant", c.compliant(), 0, 1000);
+        range("compliance.ignoreRefusals", c.ignoreRefusals(), 0, 1000);
+        range("compliance.noRefusalInstruction", c.noRefusalInstruction(), 0, 1000);
+        range("compliance.noSignature", c.noSignature(), 0, 1000);
+        range("compliance.night", c.night(), 0, 1000);
+        range("compliance.overCap", c.overCap(), 0, 1000);
+        range("compliance.overTotal", c.overTotal(), 0, 1000);
+        range("compliance.mixedPort", c.mixedPort(), 0, 1000);
+        required("compliance.sendingWindow", c.sendingWindow());
+        if (!c.sendingWindow().matches("[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]")) {
+            throw new InvalidScenarioException("compliance.sendingWindow must be HH:mm-HH:mm, was '" + c.sendingWindow() + "'");
+        }
+        range("compliance.capPerSignature", c.capPerSignature(), 1, 1000);
+        range("compliance.capTotal", c.capTotal(), 1, 1000);
     }
 
     private void validateTexts() {

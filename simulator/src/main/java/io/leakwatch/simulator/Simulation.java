@@ -4,6 +4,7 @@ import io.leakwatch.simulator.corpus.Corpus;
 import io.leakwatch.simulator.traffic.Background;
 import io.leakwatch.simulator.traffic.Event;
 import io.leakwatch.simulator.traffic.Leaks;
+import io.leakwatch.simulator.traffic.Marketers;
 import io.leakwatch.simulator.traffic.Notices;
 import io.leakwatch.simulator.traffic.Numbering;
 import io.leakwatch.simulator.traffic.Population;
@@ -30,6 +31,7 @@ import java.util.SplittableRandom;
  * @param registrations who registered where and when
  * @param buyers        per leak, the senders who bought its data
  * @param spamSenders   the background spammers
+ * @param marketers     the planted marketers of the compliance block (empty without one)
  * @param events        every event, sorted by time; ties keep generation order
  */
 record Simulation(
@@ -39,6 +41,7 @@ record Simulation(
         Registrations registrations,
         List<List<Leaks.Buyer>> buyers,
         SpamSenders spamSenders,
+        List<Marketers.Marketer> marketers,
         List<Event> events) {
 
     /** Generates the scenario's traffic; {@code scenario} must be valid. */
@@ -66,9 +69,15 @@ record Simulation(
             buyers.add(Leaks.plant(i, leak, appById(apps, leak.app()), registrations, population, timeline, corpus,
                     numbering, rng, events::add));
         }
+        List<Marketers.Marketer> marketers = List.of();
+        if (scenario.compliance() != null) {
+            final Marketers planted = new Marketers(scenario.compliance(), population, timeline, numbering, rng);
+            planted.generate(events::add);
+            marketers = planted.all();
+        }
         events.sort(Comparator.comparingLong(Event::epochSecond)); // List.sort is stable
         return new Simulation(scenario, timeline, apps, registrations, List.copyOf(buyers), spamSenders,
-                events);
+                marketers, events);
     }
 
     /** Bulk leaks sell registrations from before the start, so those OTPs are emitted too. */

@@ -1,5 +1,6 @@
 package io.leakwatch.simulator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -119,13 +120,25 @@ public final class Simulator {
         JSON.writeValue(file.toFile(), entries);
     }
 
-    @JsonPropertyOrder({"scenario", "seed", "events", "leaks"})
-    private record Truth(String scenario, long seed, long events, List<LeakTruth> leaks) {
+    /** {@code compliance} is left out of scenarios without a compliance block, so their truth files do not change. */
+    @JsonPropertyOrder({"scenario", "seed", "events", "leaks", "compliance"})
+    private record Truth(String scenario, long seed, long events, List<LeakTruth> leaks,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ComplianceTruth compliance) {
     }
 
     @JsonPropertyOrder({"app", "kind", "start", "end", "firstSpamAt", "buyerSenders", "victims"})
     private record LeakTruth(String app, String kind, String start, String end, String firstSpamAt,
                              List<String> buyerSenders, long victims) {
+    }
+
+    private static ComplianceTruth complianceTruth(final Simulation simulation) {
+        final Scenario.Compliance block = simulation.scenario().compliance();
+        if (block == null) {
+            return null;
+        }
+        final List<ComplianceTruth.MarketerTruth> marketers = simulation.marketers().stream()
+                .map(m -> new ComplianceTruth.MarketerTruth(m.port(), m.signature(), m.kind().name())).toList();
+        return ComplianceTruth.judge(block, simulation.timeline(), simulation.events(), marketers);
     }
 
     private static void writeTruth(final Simulation simulation, final Path file) throws IOException {
@@ -148,6 +161,6 @@ public final class Simulator {
                     first == Long.MAX_VALUE ? null : timeline.format(first), buyers, victims.size()));
         }
         JSON.writeValue(file.toFile(), new Truth(simulation.scenario().name(), simulation.scenario().seed(),
-                simulation.events().size(), out));
+                simulation.events().size(), out, complianceTruth(simulation)));
     }
 }

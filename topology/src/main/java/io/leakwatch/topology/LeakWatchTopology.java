@@ -8,6 +8,9 @@ import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.Rule;
 import io.leakwatch.schemas.SmsEvent;
 import io.leakwatch.schemas.internal.CohortEvent;
+import io.leakwatch.schemas.internal.ComplianceInput;
+import io.leakwatch.schemas.internal.ComplianceInputKind;
+import io.leakwatch.schemas.internal.CompliancePartial;
 import io.leakwatch.schemas.internal.CohortHistory;
 import io.leakwatch.schemas.internal.CohortState;
 import io.leakwatch.schemas.internal.Incident;
@@ -21,6 +24,9 @@ import io.leakwatch.schemas.serde.AvroSerdes;
 import io.leakwatch.topology.alert.DetectorProcessor;
 import io.leakwatch.topology.classify.ClassifyProcessor;
 import io.leakwatch.topology.cohort.CohortProcessor;
+import io.leakwatch.topology.compliance.ComplianceRules;
+import io.leakwatch.topology.compliance.RecipientComplianceProcessor;
+import io.leakwatch.topology.compliance.SenderComplianceProcessor;
 import io.leakwatch.topology.ingest.IngestProcessor;
 import io.leakwatch.topology.ingest.Ingested;
 import io.leakwatch.topology.membership.MembershipProcessor;
@@ -46,10 +52,13 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * sms.events ─ ingest ─┬─ rejected ──────────────────────────────► sms.dlq
- *                      └─ accepted ─ classify ───────────────────► sms.classified (keyed by recipient token)
+ *                      ├─ accepted ─ classify ───────────────────► sms.classified (keyed by recipient token)
+ *                      │                 └─ marketing, notices ─┐
+ *                      └─ refusal replies ──────────────────────┴─► compliance-by-recipient ─ recipient-compliance
+ *                           ─► compliance-partials-by-sender ─ sender-compliance (per local day) ─► compliance.findings
  * sms.classified ─┬─ membership ─► cohort-events-by-app ─ cohort ─► cohort.stats ─► detector ─► leak.alerts
  *                 └─ sender-key ─► classified-by-sender ─ sender-stats (hourly windows, corrected when late) ─► sender.stats
- * apps, rules (compacted) ─► global stores (read by classify)
+ * apps, rules (compacted) ─► global stores (read by classify; compliance.* rules by ingest and compliance)
  * </pre>
  */
 public final class LeakWatchTopology {
@@ -72,18 +81,20 @@ public final class LeakWatchTopology {
         final Topics topics = new Topics(serdes);
         final AppDirectory apps = new AppDirectory();
         final RuleBook rules = new RuleBook(classifier);
+        final ComplianceRules compliance = new ComplianceRules();
 
         final StateStores stores = config.stateStores();
-        addReferenceStores(builder, topics, serdes, apps, rules, stores, listener);
-        ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
+        addReferenceStores(builder, topics, serdes, apps, rules, compliance, stores, listener);
+        final KStream<String, ComplianceInput> complianceInputs = ingestAndClassify(builder, topics, serdes, config, apps, rules, compliance, listener);
         final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
         detectLeaks(builder, classified, topics, serdes, config, listener, stores);
         summariseSenders(builder, classified, topics, serdes, config, listener, stores);
+        judgeCompliance(builder, complianceInputs, topics, serdes, config, compliance, stores);
         return builder.build();
     }
 
     private static void addReferenceStores(StreamsBuilder builder, Topics topics, AvroSerdes serdes, AppDirectory apps, RuleBook rules,
-                                           StateStores stores, PipelineListener listener) {
+                                           ComplianceRules compliance, StateStores stores, PipelineListener listener) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.APPS_STORE), Serdes.String(),
                         serdes.value(App.class)).withLoggingDisabled(),
@@ -92,19 +103,25 @@ public final class LeakWatchTopology {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(stores.keyValue(ReferenceStores.RULES_STORE), Serdes.String(),
                         serdes.value(Rule.class)).withLoggingDisabled(),
-                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.Updater<Rule>(ReferenceStores.RULES_STORE, topics.rules.name(), rules::refreshFrom,
-                        rules::problemOf, listener));
+                topics.rules.name(), topics.rules.consumed(), () -> new ReferenceStores.Updater<Rule>(ReferenceStores.RULES_STORE, topics.rules.name(),
+                        store -> {
+                            rules.refreshFrom(store);
+                            compliance.refreshFrom(store);
+                        },
+                        rule -> ComplianceRules.isSetting(rule.getId()) ? compliance.problemOf(rule) : rules.problemOf(rule), listener));
     }
 
-    private static void ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,
-                                          AppDirectory apps, RuleBook rules, PipelineListener listener) {
+    /** Returns what the compliance stage reads: marketing and notices as classified, and refusal replies. */
+    private static KStream<String, ComplianceInput> ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,
+                                          AppDirectory apps, RuleBook rules, ComplianceRules compliance, PipelineListener listener) {
         final String source = topics.smsEvents.name();
         final Serde<SmsEvent> eventSerde = serdes.value(SmsEvent.class);
         final Map<String, KStream<String, Ingested>> branches = builder.stream(source, topics.smsEvents.consumed())
-                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config),
+                .process(() -> new IngestProcessor(source, eventSerde.deserializer(), config, reply -> compliance.settings().isRefusal(reply)),
                         Named.as("ingest-decode-validate-pseudonymize"))
                 .split(Named.as("ingest-"))
                 .branch((token, result) -> result instanceof Ingested.Rejected, Branched.as("rejected"))
+                .branch((token, result) -> result instanceof Ingested.Refusal, Branched.as("refusal"))
                 .defaultBranch(Branched.as("accepted"));
 
         branches.get("ingest-rejected")
@@ -112,10 +129,58 @@ public final class LeakWatchTopology {
                 .peek((reason, letter) -> listener.deadLetter(reason), Named.as("count-dead-letter"))
                 .to(topics.deadLetters.name(), topics.deadLetters.produced());
 
-        branches.get("ingest-accepted")
+        final KStream<String, ClassifiedSms> classified = branches.get("ingest-accepted")
                 .mapValues(result -> (Ingested.Accepted) result, Named.as("accepted"))
-                .processValues(() -> new ClassifyProcessor(rules, apps, listener), Named.as("classify"))
-                .to(topics.classified.name(), topics.classified.produced());
+                .processValues(() -> new ClassifyProcessor(rules, apps, listener), Named.as("classify"));
+        classified.to(topics.classified.name(), topics.classified.produced());
+
+        final KStream<String, ComplianceInput> refusals = branches.get("ingest-refusal")
+                .mapValues(result -> refusalInput((Ingested.Refusal) result), Named.as("compliance-refusal"));
+        return classified
+                .filter((token, sms) -> complianceKind(sms) != null, Named.as("compliance-relevant"))
+                .mapValues(sms -> messageInput(sms, complianceKind(sms)), Named.as("compliance-message"))
+                .merge(refusals, Named.as("compliance-inputs"));
+    }
+
+    /** Marketing, and one-time codes and notices (the port-mixing rule); null for what the rules do not look at. */
+    private static ComplianceInputKind complianceKind(ClassifiedSms sms) {
+        return switch (sms.getCategory()) {
+            case MARKETING -> ComplianceInputKind.MARKETING;
+            case TRANSACTIONAL -> ComplianceInputKind.NOTICE;
+            default -> null;
+        };
+    }
+
+    private static ComplianceInput messageInput(ClassifiedSms sms, ComplianceInputKind kind) {
+        return ComplianceInput.newBuilder().setKind(kind).setTs(sms.getTs()).setSender(sms.getSender()).setSignature(sms.getSignature())
+                .setFingerprint(sms.getFingerprint()).setOptOut(sms.getOptOut()).build();
+    }
+
+    private static ComplianceInput refusalInput(Ingested.Refusal refusal) {
+        return ComplianceInput.newBuilder().setKind(ComplianceInputKind.REFUSAL).setTs(refusal.ts()).setSender(refusal.port()).build();
+    }
+
+    /**
+     * Per-recipient judgement on the recipient's partition (the inputs are keyed by token but not yet partitioned by it),
+     * then per-sender sums of the per-task partials.
+     */
+    private static void judgeCompliance(StreamsBuilder builder, KStream<String, ComplianceInput> inputs, Topics topics, AvroSerdes serdes,
+                                        LeakWatchConfig config, ComplianceRules compliance, StateStores stores) {
+        builder.addStateStore(stores.store(RecipientComplianceProcessor.REFUSAL_STORE, Serdes.Long()));
+        builder.addStateStore(stores.store(RecipientComplianceProcessor.LAST_SIGNATURE_STORE, Serdes.String()));
+        builder.addStateStore(stores.store(RecipientComplianceProcessor.DAILY_STORE, Serdes.Long()));
+        builder.addStateStore(stores.store(RecipientComplianceProcessor.PARTIAL_STORE, serdes.value(CompliancePartial.class)));
+        builder.addStateStore(stores.store(SenderComplianceProcessor.DAY_STORE, serdes.value(CompliancePartial.class)));
+        inputs
+                .repartition(Repartitioned.<String, ComplianceInput>as("compliance-by-recipient")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(ComplianceInput.class)))
+                .process(() -> new RecipientComplianceProcessor(config, compliance), Named.as("recipient-compliance"),
+                        RecipientComplianceProcessor.REFUSAL_STORE, RecipientComplianceProcessor.LAST_SIGNATURE_STORE,
+                        RecipientComplianceProcessor.DAILY_STORE, RecipientComplianceProcessor.PARTIAL_STORE)
+                .repartition(Repartitioned.<String, CompliancePartial>as("compliance-partials-by-sender")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CompliancePartial.class)))
+                .process(() -> new SenderComplianceProcessor(config, compliance), Named.as("sender-compliance"), SenderComplianceProcessor.DAY_STORE)
+                .to(topics.complianceFindings.name(), topics.complianceFindings.produced());
     }
 
     private static void detectLeaks(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,

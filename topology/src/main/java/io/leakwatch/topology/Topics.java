@@ -3,6 +3,7 @@ package io.leakwatch.topology;
 import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.ComplianceFinding;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.Rule;
@@ -24,6 +25,7 @@ public final class Topics {
     public final Topic<String, SenderStats> senderStats;
     public final Topic<String, CohortStats> cohortStats;
     public final Topic<String, LeakAlert> leakAlerts;
+    public final Topic<String, ComplianceFinding> complianceFindings;
     public final Topic<String, App> apps;
     public final Topic<String, Rule> rules;
 
@@ -40,6 +42,8 @@ public final class Topics {
                 "per-app cohort spam exposure per bucket, keyed by app, once per bucket");
         leakAlerts = new Topic<>("leak.alerts", Serdes.String(), serdes.value(LeakAlert.class), false,
                 "leak incidents' state changes (OPEN, UPDATED, RESOLVED), keyed by app");
+        complianceFindings = new Topic<>("compliance.findings", Serdes.String(), serdes.value(ComplianceFinding.class), false,
+                "marketing rules broken per sender, signature and local day, keyed by sender; no number, no text");
         apps = new Topic<>("apps", Serdes.String(), serdes.value(App.class), true,
                 "watched apps by id (compacted): names, signatures, ports");
         rules = new Topic<>("rules", Serdes.String(), serdes.value(Rule.class), true,
@@ -47,6 +51,6 @@ public final class Topics {
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(smsEvents, deadLetters, classified, senderStats, cohortStats, leakAlerts, apps, rules);
+        return List.of(smsEvents, deadLetters, classified, senderStats, cohortStats, leakAlerts, complianceFindings, apps, rules);
     }
 }

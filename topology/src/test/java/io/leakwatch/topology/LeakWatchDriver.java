@@ -4,6 +4,7 @@ import io.leakwatch.classifier.Classifiers;
 import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.ComplianceFinding;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.Rule;
@@ -155,6 +156,10 @@ public final class LeakWatchDriver implements AutoCloseable {
 
     public List<SenderStats> senderStats() {
         return values(topics.senderStats.name(), topics.senderStats.valueSerde().deserializer());
+    }
+
+    public List<ComplianceFinding> findings() {
+        return values(topics.complianceFindings.name(), topics.complianceFindings.valueSerde().deserializer());
     }
 
     public List<LeakAlert> alerts() {

@@ -23,7 +23,9 @@ class TopologyDescriptionTest {
         assertThat(stores()).containsExactlyInAnyOrder(
                 "apps-global-store", "rules-global-store", "membership-store", "cohort-open-store",
                 "cohort-registration-buckets-store", "cohort-registrations-store", "cohort-senders-store", "detector-history-store",
-                "incident-store", "sender-bucket-store", "sender-due-store", "sender-history-store", "sender-first-seen-store");
+                "incident-store", "sender-bucket-store", "sender-due-store", "sender-history-store", "sender-first-seen-store",
+                "compliance-refusal-store", "compliance-last-signature-store", "compliance-recipient-day-store", "compliance-partial-store",
+                "compliance-sender-day-store");
     }
 
     @Test
@@ -37,7 +39,8 @@ class TopologyDescriptionTest {
         }
         assertThat(topics).containsExactlyInAnyOrder(
                 "sms.events", "sms.dlq", "sms.classified", "cohort.stats", "leak.alerts", "sender.stats", "apps", "rules",
-                "cohort-events-by-app-repartition", "cohort-stats-to-detector-repartition", "classified-by-sender-repartition");
+                "cohort-events-by-app-repartition", "cohort-stats-to-detector-repartition", "classified-by-sender-repartition",
+                "compliance.findings", "compliance-by-recipient-repartition", "compliance-partials-by-sender-repartition");
     }
 
     private static void collect(TopologyDescription.Node node, Set<String> topics) {

@@ -14,6 +14,7 @@ import io.leakwatch.app.run.ClientConnection;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.app.run.ComplianceView;
 import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.registry.EmbeddedSchemaRegistry;
@@ -89,15 +90,17 @@ public final class DemoCommand implements Callable<Integer> {
             kafka.createTopics(TopicSpec.of(topics.all(), partitions));
             final ZoneOffset offset = ZoneOffset.ofHours(8);
             final TrafficView view = new TrafficView(offset);
+            final ComplianceView compliance = new ComplianceView();
             final Consumer<LeakAlert> console = alert -> System.out.printf("ALERT %-8s %-14s at %s  buyers=%s%n",
                     alert.getStatus(), alert.getApp(), AlertJson.time(alert.getAt(), offset), alert.getBuyerSenders());
             try (AlertFeed feed = new AlertFeed(ClientConnection.of(kafka.bootstrapServers()), topics.leakAlerts, offset,
                     console.andThen(AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH, Access.ALERT_FEED), offset)));
                  TrafficView.Following following = TrafficView.follow(ClientConnection.of(kafka.bootstrapServers()), topics, acceleratedConfig(), view);
+                 AutoCloseable findings = ComplianceView.follow(ClientConnection.of(kafka.bootstrapServers()), topics, compliance);
                  StreamsRunner runner = new StreamsRunner(kafka.bootstrapServers(), "leakwatch-demo", work.resolve("state"),
                          acceleratedConfig(), serdes, metrics.registry(), new Properties())) {
                 view.bindTo(metrics.registry());
-                Routes.install(http, feed, view, metrics);
+                Routes.install(http, feed, view, compliance, metrics);
                 http.readiness(runner::readiness);
                 runner.start();
                 while (runner.state() != KafkaStreams.State.RUNNING && !stop.await(200, TimeUnit.MILLISECONDS)) {

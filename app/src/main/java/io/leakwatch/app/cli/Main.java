@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "leakwatch", mixinStandardHelpOptions = true, version = "LeakWatch 0.1.0",
         description = "Detects leaks of app users' phone numbers from the SMS spam they start receiving.",
         subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class, ScoreCommand.class,
-                GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class, TrainCommand.class, EvalCommand.class, PseudonymCommand.class, RedriveCommand.class,
+                ComplianceScoreCommand.class, GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class, TrainCommand.class,
+                EvalCommand.class, PseudonymCommand.class, RedriveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -43,6 +43,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--alerts", required = true, description = "Where to write the alerts (JSON Lines).")
     private Path alerts;
 
+    @Option(names = "--findings", description = "Also write the compliance findings (JSON Lines).")
+    private Path findings;
+
     @Option(names = "--config", description = "Properties file with leakwatch.* keys (thresholds, windows, HMAC key).")
     private Path config;
 
@@ -65,6 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (report != null) {
             OutputFiles.requireDirectoryFor("--report", report);
         }
+        if (findings != null) {
+            OutputFiles.requireDirectoryFor("--findings", findings);
+        }
         final LeakWatchConfig settings = ConfigFiles.load(config, true);
         final long started = System.nanoTime();
         // A carrier's archive takes minutes: say where it has got to, on standard error so the output stays the alerts.
@@ -74,6 +80,9 @@ final class ReplayCommand implements Callable<Integer> {
                 Duration.ofSeconds(30));
         if (stateDir != null) {
             replay.withStateUnder(stateDir);
+        }
+        if (findings != null) {
+            replay.withFindingsTo(findings);
         }
         final Replay.Summary summary;
         try {

@@ -8,6 +8,7 @@ import io.leakwatch.app.run.AlertFeed;
 import io.leakwatch.app.run.ClientConnection;
 import io.leakwatch.app.run.ShutdownSignal;
 import io.leakwatch.app.run.StreamsRunner;
+import io.leakwatch.app.run.ComplianceView;
 import io.leakwatch.app.run.TrafficView;
 import io.leakwatch.schemas.registry.HttpSchemaRegistryClient;
 import io.leakwatch.schemas.registry.RegistryRetry;
@@ -69,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
         final AvroSerdes serdes = new AvroSerdes(new HttpSchemaRegistryClient(run.registryUrl(), run.registryRetry()));
         final Topics topics = new Topics(serdes);
         final TrafficView traffic = new TrafficView(run.offset());
+        final ComplianceView compliance = new ComplianceView();
         final Properties streamsProps = run.streams();
         final ShutdownSignal stop = ShutdownSignal.install();
         try (Metrics metrics = new Metrics();
@@ -76,11 +78,12 @@ final class RunCommand implements Callable<Integer> {
              AlertFeed feed = new AlertFeed(ClientConnection.from(streamsProps), topics.leakAlerts, run.offset(),
                      AlertFeed.serverSentEvents(http.eventStream(AlertFeed.SSE_PATH, Access.ALERT_FEED), run.offset()));
              TrafficView.Following following = TrafficView.follow(ClientConnection.from(streamsProps), topics, run.pipeline(), traffic);
+             AutoCloseable findings = ComplianceView.follow(ClientConnection.from(streamsProps), topics, compliance);
              StreamsRunner runner = new StreamsRunner(streamsProps.getProperty("bootstrap.servers"),
                      streamsProps.getProperty("application.id"), Path.of(streamsProps.getProperty("state.dir")), run.pipeline(), serdes,
                      metrics.registry(), streamsProps)) {
             traffic.bindTo(metrics.registry());
-            Routes.install(http, feed, traffic, metrics);
+            Routes.install(http, feed, traffic, compliance, metrics);
             http.readiness(runner::readiness);
             runner.start();
             stop.await();

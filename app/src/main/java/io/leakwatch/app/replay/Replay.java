@@ -4,6 +4,7 @@ import io.leakwatch.app.events.RawExport;
 import io.leakwatch.app.run.TempDirectories;
 import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.CohortStats;
+import io.leakwatch.schemas.ComplianceFinding;
 import io.leakwatch.schemas.DeadLetter;
 import io.leakwatch.schemas.LeakAlert;
 import io.leakwatch.schemas.SmsEvent;
@@ -99,6 +100,8 @@ public final class Replay {
     private Path stateParent;
     /** Tests only: through the driver's public API even where {@link ReplayDriver} could feed it. */
     private boolean publicDriverApi;
+    /** Where the compliance findings go (JSON Lines), or null: not written. */
+    private Path findingsOut;
 
     /** A replay with its state on the heap. */
     public Replay(LeakWatchConfig config, PipelineListener listener) {
@@ -131,6 +134,12 @@ public final class Replay {
         return this;
     }
 
+    /** Also writes the {@code compliance.findings} records, one JSON object a line, in the order they were written. */
+    public Replay withFindingsTo(Path out) {
+        this.findingsOut = out;
+        return this;
+    }
+
     /** The driver's public API instead of {@link ReplayDriver}: slower, the same alerts (the tests compare them). */
     Replay throughPublicDriverApi() {
         this.publicDriverApi = true;
@@ -151,6 +160,7 @@ public final class Replay {
         final Topology topology = LeakWatchTopology.build(config, serdes, listener);
         final List<LeakAlert> alerts = new ArrayList<>();
         final List<CohortPoint> cohorts = new ArrayList<>();
+        final List<ComplianceFinding> findings = new ArrayList<>();
         long count = 0;
         long deadLetters = 0;
         ZoneOffset offset = null;
@@ -184,6 +194,7 @@ public final class Replay {
                     feed.drain();
                     keepCohorts(feed.cohorts(), cohorts);
                     alerts.addAll(feed.alerts());
+                    findings.addAll(feed.findings());
                     deadLetters += feed.deadLetters();
                     if (System.nanoTime() - nextProgress >= 0) {
                         progress.at(count, lastTs, offset == null ? ZoneOffset.UTC : offset, alerts.size());
@@ -195,6 +206,7 @@ public final class Replay {
                 throw new Stopped(count);
             }
             alerts.addAll(feed.alerts());
+            findings.addAll(feed.findings());
             deadLetters += feed.deadLetters();
             keepCohorts(feed.cohorts(), cohorts);
         } finally {
@@ -206,6 +218,9 @@ public final class Replay {
         }
         final ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         writeAlerts(alerts, zone, alertsOut);
+        if (findingsOut != null) {
+            writeFindings(findings, findingsOut);
+        }
         return new Summary(count, deadLetters, List.copyOf(alerts), zone, List.copyOf(cohorts));
     }
 
@@ -265,7 +280,7 @@ public final class Replay {
 
         static Feed of(TopologyTestDriver driver, Topics topics) {
             final ReplayDriver fast = ReplayDriver.open(driver, Set.of(topics.leakAlerts.name(), topics.deadLetters.name(),
-                    topics.cohortStats.name()));
+                    topics.cohortStats.name(), topics.complianceFindings.name()));
             if (fast == null) {
                 System.err.println("replay: this Kafka's TopologyTestDriver is not the one ReplayDriver knows; "
                         + "replaying through its public API (slower)");
@@ -284,6 +299,8 @@ public final class Replay {
         abstract long deadLetters();
 
         abstract List<CohortStats> cohorts();
+
+        abstract List<ComplianceFinding> findings();
     }
 
     private static final class Fast extends Feed {
@@ -319,6 +336,11 @@ public final class Replay {
             return values(topics.cohortStats.name(), topics.cohortStats.valueSerde().deserializer());
         }
 
+        @Override
+        List<ComplianceFinding> findings() {
+            return values(topics.complianceFindings.name(), topics.complianceFindings.valueSerde().deserializer());
+        }
+
         private <V> List<V> values(String topic, Deserializer<V> deserializer) {
             final List<V> out = new ArrayList<>();
             for (ProducerRecord<byte[], byte[]> record : driver.take(topic)) {
@@ -335,6 +357,7 @@ public final class Replay {
         private final TestOutputTopic<String, LeakAlert> alertOutput;
         private final TestOutputTopic<String, DeadLetter> dlqOutput;
         private final TestOutputTopic<String, CohortStats> cohortOutput;
+        private final TestOutputTopic<String, ComplianceFinding> findingOutput;
         private final Map<String, TestOutputTopic<byte[], byte[]>> unread = new HashMap<>();
         private final Set<String> read;
 
@@ -349,7 +372,9 @@ public final class Replay {
                     topics.deadLetters.valueSerde().deserializer());
             cohortOutput = driver.createOutputTopic(topics.cohortStats.name(), topics.cohortStats.keySerde().deserializer(),
                     topics.cohortStats.valueSerde().deserializer());
-            read = Set.of(topics.leakAlerts.name(), topics.deadLetters.name(), topics.cohortStats.name());
+            findingOutput = driver.createOutputTopic(topics.complianceFindings.name(), topics.complianceFindings.keySerde().deserializer(),
+                    topics.complianceFindings.valueSerde().deserializer());
+            read = Set.of(topics.leakAlerts.name(), topics.deadLetters.name(), topics.cohortStats.name(), topics.complianceFindings.name());
         }
 
         @Override
@@ -385,6 +410,11 @@ public final class Replay {
         List<CohortStats> cohorts() {
             return cohortOutput.readValuesToList();
         }
+
+        @Override
+        List<ComplianceFinding> findings() {
+            return findingOutput.readValuesToList();
+        }
     }
 
     private static void keepCohorts(List<CohortStats> emitted, List<CohortPoint> into) {
@@ -402,6 +432,18 @@ public final class Replay {
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (LeakAlert alert : alerts) {
                 writer.write(AlertJson.line(alert, offset));
+                writer.write('\n');
+            }
+        }
+    }
+
+    private static void writeFindings(List<ComplianceFinding> findings, Path out) throws IOException {
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (ComplianceFinding finding : findings) {
+                writer.write(finding.toString());
                 writer.write('\n');
             }
         }

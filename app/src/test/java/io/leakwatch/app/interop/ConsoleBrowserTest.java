@@ -12,7 +12,10 @@ import io.leakwatch.app.http.Response;
 import io.leakwatch.app.http.Role;
 import io.leakwatch.app.replay.AlertJson;
 import io.leakwatch.app.run.AlertFeed;
+import io.leakwatch.app.run.ComplianceView;
 import io.leakwatch.app.run.TrafficView;
+import io.leakwatch.schemas.ComplianceFinding;
+import io.leakwatch.schemas.ComplianceRule;
 import io.leakwatch.schemas.LeakAlert;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -47,6 +50,10 @@ class ConsoleBrowserTest {
             final TrafficView traffic = InteropRecords.trafficOfTwoWindows(OFFSET);
             api.route(TrafficView.COHORTS_PATH, Access.NOC_READ, traffic.cohortsHandler());
             api.route(TrafficView.SENDERS_PATH, Access.NOC_READ, traffic.topSendersHandler());
+            final ComplianceView compliance = new ComplianceView();
+            compliance.add(finding("2026-11-10", ComplianceRule.AFTER_REFUSAL, 7, 5, 120));
+            compliance.add(finding("2026-11-11", ComplianceRule.NO_SIGNATURE, 3, 3, 80));
+            api.route(ComplianceView.PATH, Access.ALERT_FEED, compliance.handler());
             api.route("/alerts", Access.ALERT_FEED, request -> {
                 alertReads.incrementAndGet();
                 return Response.json(200, "[" + AlertJson.line(open, OFFSET) + "]");
@@ -87,7 +94,18 @@ class ConsoleBrowserTest {
             assertThat(page.path("senderRows").get(0)).extracting(JsonNode::asText).containsExactly(
                 "10690000123", "40", "41", "FRAUD 40, NORMAL 1", "38", "90.0 %", "0.0 %", "2");
             assertThat(page.path("senderRows")).hasSize(2);
+            assertThat(page.path("complianceSummary").asText()).isEqualTo("2 findings on 2026-11-10, 2026-11-11.");
+            assertThat(page.path("complianceRows").get(0)).extracting(JsonNode::asText).containsExactly(
+                "10690000777", "10", "8", "AFTER_REFUSAL, NO_SIGNATURE", "优衣库", "2026-11-10: 120, 2026-11-11: 80", "");
+            assertThat(page.path("complianceBars").asInt()).as("one bar per day").isEqualTo(2);
         }
+    }
+
+    private static ComplianceFinding finding(String day, ComplianceRule rule, long messages, long recipients, long marketing) {
+        final long start = java.time.LocalDate.parse(day).atStartOfDay(OFFSET).toInstant().toEpochMilli();
+        return ComplianceFinding.newBuilder().setSender("10690000777").setSignature("优衣库").setRule(rule).setDay(day).setWindowStart(start)
+            .setWindowEnd(start + 86_400_000L).setMessages(messages).setRecipients(recipients).setMarketingMessages(marketing)
+            .setMarketingRecipients(marketing).setExampleFingerprints(List.of()).build();
     }
 
     private static List<String> texts(final JsonNode array) {

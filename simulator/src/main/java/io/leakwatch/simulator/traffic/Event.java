@@ -28,7 +28,11 @@ public record Event(long epochSecond, String sender, String recipient, String te
         /** Random-list spam, seasonal floods included. */
         SPAM,
         /** Spam from a buyer of leaked registrations. */
-        LEAK
+        LEAK,
+        /** Marketing (and the codes of mixed ports) from a planted marketer of the compliance block. */
+        MARKETER,
+        /** A subscriber's refusal reply to a marketer's port. */
+        REFUSAL
     }
 
     /** A non-leak event. */

@@ -7,6 +7,7 @@ import io.leakwatch.schemas.registry.SchemaRegistryException;
 import io.leakwatch.schemas.serde.WireFormatException;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.nio.ByteBuffer;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +26,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * behind, or it is rejected as {@code bad-timestamp}. The output is stamped with the event time, so one event from a
  * clock years ahead would otherwise move stream time there, close every window up to it and make every later record
  * late. A replay stamps each record with its own event time, so the check passes there and the output is the same.
+ *
+ * <p>A refusal reply (see {@link Refusals}) comes out as {@link Ingested.Refusal} instead of {@link Ingested.Accepted}.
  */
 public final class IngestProcessor implements Processor<byte[], byte[], String, Ingested> {
 
@@ -46,10 +49,17 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
     private final byte[] hmacKey;
     private final long maxAheadMs;
     private final long maxBehindMs;
+    private final Predicate<String> refusalWord;
     private ProcessorContext<String, Ingested> context;
     private Pseudonymizer pseudonymizer;
 
     public IngestProcessor(String sourceTopic, Deserializer<SmsEvent> deserializer, LeakWatchConfig config) {
+        this(sourceTopic, deserializer, config, reply -> false);
+    }
+
+    /** @param refusalWord whether a reply's whole text is a refusal word (read per record: it changes at run time) */
+    public IngestProcessor(String sourceTopic, Deserializer<SmsEvent> deserializer, LeakWatchConfig config, Predicate<String> refusalWord) {
+        this.refusalWord = refusalWord;
         this.sourceTopic = sourceTopic;
         this.deserializer = deserializer;
         this.hmacKey = config.hmacKey();
@@ -89,10 +99,20 @@ public final class IngestProcessor implements Processor<byte[], byte[], String, 
             reject(record, problem);
             return;
         }
+        if (Refusals.isRefusal(event, refusalWord)) {
+            forwardRefusal(record, event);
+            return;
+        }
         final String token = pseudonymizer.pseudonymize(Pseudonymizer.normalize(event.getRecipient()));
         final Ingested accepted = new Ingested.Accepted(event.getEventId(), event.getTs(),
                 pseudonymizer.pseudonymizeSender(event.getSender()), token, event.getText());
         context.forward(record.withKey(token).withValue(accepted).withTimestamp(event.getTs()));
+    }
+
+    private void forwardRefusal(Record<byte[], byte[]> record, SmsEvent event) {
+        final String subscriber = pseudonymizer.pseudonymize(Pseudonymizer.normalize(event.getSender()));
+        final Ingested refusal = new Ingested.Refusal(event.getEventId(), event.getTs(), Refusals.port(event), subscriber);
+        context.forward(record.withKey(subscriber).withValue(refusal).withTimestamp(event.getTs()));
     }
 
     private SmsEvent decode(byte[] value) {

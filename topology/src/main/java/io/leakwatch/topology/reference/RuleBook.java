@@ -7,6 +7,7 @@ import io.leakwatch.classifier.RuleKind;
 import io.leakwatch.classifier.RuleSpec;
 import io.leakwatch.classifier.SmsClassifier;
 import io.leakwatch.schemas.Rule;
+import io.leakwatch.topology.compliance.ComplianceRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -15,7 +16,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The classifier with the run-time rules of the {@code rules} topic applied. Swapped atomically when a rule
- * changes; the model itself is shared, so a swap is cheap.
+ * changes; the model itself is shared, so a swap is cheap. Records of {@link ComplianceRules} settings are not
+ * classification rules and are skipped here.
  */
 public final class RuleBook {
 
@@ -45,7 +47,7 @@ public final class RuleBook {
         try (KeyValueIterator<String, Rule> it = store.all()) {
             while (it.hasNext()) {
                 final KeyValue<String, Rule> entry = it.next();
-                if (entry.value != null && problemOf(entry.value) == null) {
+                if (entry.value != null && !ComplianceRules.isSetting(entry.value.getId()) && problemOf(entry.value) == null) {
                     specs.add(toSpec(entry.value));
                 }
             }
