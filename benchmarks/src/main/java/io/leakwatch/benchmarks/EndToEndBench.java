@@ -1,5 +1,10 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.app.bench.BrokerView;
+import io.leakwatch.app.bench.DroppedRecords;
+import io.leakwatch.app.bench.HeapSampler;
+import io.leakwatch.app.bench.SimulatedTraffic;
+import io.leakwatch.app.bench.TimedRun;
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.run.StreamsRunner;

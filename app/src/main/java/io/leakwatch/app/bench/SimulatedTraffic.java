@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import io.leakwatch.app.demo.DemoTraffic;
 import io.leakwatch.app.events.RawExport;
@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * timestamp and in the event's {@code ts} alike, so the same events arrive as densely as from a carrier {@code k}
  * times the size (the demo's 20,000 subscribers send about 220 SMS per partition and hour into 8 partitions).
  */
-final class SimulatedTraffic {
+public final class SimulatedTraffic {
 
     // a longer scenario is sized from the first one's event rate; the margin covers its day-to-day variation
     private static final double DAYS_MARGIN = 1.1;
@@ -58,7 +58,7 @@ final class SimulatedTraffic {
      * Simulates the scenario in {@code work} and serialises its first {@code events} events with {@code serdes}, their
      * event time compressed {@code timeCompression} times.
      */
-    static SimulatedTraffic simulate(final int events, final int timeCompression, final Path work,
+    public static SimulatedTraffic simulate(final int events, final int timeCompression, final Path work,
                                      final AvroSerdes serdes, final Topics topics) throws IOException {
         final Scenario demo = Scenario.read(DemoTraffic.writeBundledScenario(work));
         final Path out = work.resolve("simulation");
@@ -77,17 +77,17 @@ final class SimulatedTraffic {
     }
 
     /** How many SMS records there are. */
-    int size() {
+    public int size() {
         return records.size();
     }
 
     /** From the earliest event's time to the latest's, after compression. */
-    Duration eventTimeSpan() {
+    public Duration eventTimeSpan() {
         return eventTimeSpan;
     }
 
     /** The mean size of a record's key and value, in bytes. */
-    double averageBytes() {
+    public double averageBytes() {
         return records.stream().mapToLong(sms -> sms.key().length + sms.value().length).average().orElse(0);
     }
 
@@ -95,7 +95,7 @@ final class SimulatedTraffic {
      * Writes the watched apps to {@code apps} and the SMS to {@code sms.events}, and waits until the broker has
      * acknowledged every record.
      */
-    void produce(final String bootstrapServers, final Topics topics) {
+    public void produce(final String bootstrapServers, final Topics topics) {
         final Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
