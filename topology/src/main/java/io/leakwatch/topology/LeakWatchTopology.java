@@ -56,6 +56,29 @@ public final class LeakWatchTopology {
 
     private static final String DETECTOR_KEY = "all";
 
+    /**
+     * How much of the topology to build: the whole pipeline, or a prefix of it so that {@code ./leakwatch bench} can
+     * show what each stage adds. Each stage includes the ones before it; where a prefix stops, the records it would
+     * pass on end in a processor that drops them.
+     */
+    public enum Stage {
+        /** {@code sms.events} decoded, validated and pseudonymized; rejects go to {@code sms.dlq}, the rest stop. */
+        DECODE,
+        /** Plus classification, written to {@code sms.classified}. */
+        CLASSIFY,
+        /** Plus {@code sms.classified} read back, membership, and its events through {@code cohort-events-by-app}. */
+        MEMBERSHIP,
+        /** Plus the sender stage: {@code classified-by-sender}, hourly windows, {@code sender.stats}. */
+        SENDER,
+        /** Plus the cohort stage and the detector: the whole pipeline. */
+        FULL;
+
+        /** Whether a topology built up to this stage contains {@code stage}. */
+        public boolean includes(Stage stage) {
+            return compareTo(stage) >= 0;
+        }
+    }
+
     private LeakWatchTopology() {
     }
 
@@ -67,7 +90,17 @@ public final class LeakWatchTopology {
         return build(config, serdes, Classifiers.loadDefault(), listener);
     }
 
+    /** The topology up to {@code until}, with the bundled classifier. */
+    public static Topology build(LeakWatchConfig config, AvroSerdes serdes, PipelineListener listener, Stage until) {
+        return build(config, serdes, Classifiers.loadDefault(), listener, until);
+    }
+
     public static Topology build(LeakWatchConfig config, AvroSerdes serdes, RuleAwareClassifier classifier, PipelineListener listener) {
+        return build(config, serdes, classifier, listener, Stage.FULL);
+    }
+
+    private static Topology build(LeakWatchConfig config, AvroSerdes serdes, RuleAwareClassifier classifier, PipelineListener listener,
+                                  Stage until) {
         final StreamsBuilder builder = new StreamsBuilder();
         final Topics topics = new Topics(serdes);
         final AppDirectory apps = new AppDirectory();
@@ -75,10 +108,14 @@ public final class LeakWatchTopology {
 
         final StateStores stores = config.stateStores();
         addReferenceStores(builder, topics, serdes, apps, rules, stores, listener);
-        ingestAndClassify(builder, topics, serdes, config, apps, rules, listener);
-        final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
-        detectLeaks(builder, classified, topics, serdes, config, listener, stores);
-        summariseSenders(builder, classified, topics, serdes, config, listener, stores);
+        ingestAndClassify(builder, topics, serdes, config, apps, rules, listener, until);
+        if (until.includes(Stage.MEMBERSHIP)) {
+            final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
+            detectLeaks(builder, classified, topics, serdes, config, listener, stores, until);
+            if (until.includes(Stage.SENDER)) {
+                summariseSenders(builder, classified, topics, serdes, config, listener, stores);
+            }
+        }
         return builder.build();
     }
 
@@ -97,7 +134,7 @@ public final class LeakWatchTopology {
     }
 
     private static void ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,
-                                          AppDirectory apps, RuleBook rules, PipelineListener listener) {
+                                          AppDirectory apps, RuleBook rules, PipelineListener listener, Stage until) {
         final String source = topics.smsEvents.name();
         final Serde<SmsEvent> eventSerde = serdes.value(SmsEvent.class);
         final Map<String, KStream<String, Ingested>> branches = builder.stream(source, topics.smsEvents.consumed())
@@ -112,6 +149,10 @@ public final class LeakWatchTopology {
                 .peek((reason, letter) -> listener.deadLetter(reason), Named.as("count-dead-letter"))
                 .to(topics.deadLetters.name(), topics.deadLetters.produced());
 
+        if (!until.includes(Stage.CLASSIFY)) {
+            branches.get("ingest-accepted").foreach((token, result) -> { }, Named.as("stage-end-decode"));
+            return;
+        }
         branches.get("ingest-accepted")
                 .mapValues(result -> (Ingested.Accepted) result, Named.as("accepted"))
                 .processValues(() -> new ClassifyProcessor(rules, apps, listener), Named.as("classify"))
@@ -119,8 +160,16 @@ public final class LeakWatchTopology {
     }
 
     private static void detectLeaks(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StateStores stores) {
+                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StateStores stores, Stage until) {
         builder.addStateStore(stores.store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
+        final KStream<String, CohortEvent> byApp = classified
+                .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
+                .repartition(Repartitioned.<String, CohortEvent>as("cohort-events-by-app")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)));
+        if (!until.includes(Stage.FULL)) {
+            byApp.foreach((app, event) -> { }, Named.as("stage-end-membership"));
+            return;
+        }
         builder.addStateStore(stores.store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
         builder.addStateStore(stores.store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
         builder.addStateStore(stores.store(CohortProcessor.BUCKETS_STORE, serdes.value(RegistrationBucket.class)));
@@ -129,10 +178,7 @@ public final class LeakWatchTopology {
         builder.addStateStore(stores.store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
         builder.addStateStore(stores.store(DetectorProcessor.SENDER_FIRST_SEEN_STORE, Serdes.Long()));
 
-        final KStream<String, CohortStats> cohortStats = classified
-                .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
-                .repartition(Repartitioned.<String, CohortEvent>as("cohort-events-by-app")
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)))
+        final KStream<String, CohortStats> cohortStats = byApp
                 .process(() -> new CohortProcessor(config), Named.as("cohort-stats"),
                         CohortProcessor.OPEN_STORE, CohortProcessor.REGISTRATIONS_STORE, CohortProcessor.BUCKETS_STORE,
                         CohortProcessor.SENDERS_STORE);
