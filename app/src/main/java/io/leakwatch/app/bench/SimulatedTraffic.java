@@ -10,6 +10,7 @@ import io.leakwatch.simulator.SimulationResult;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.Topics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -89,6 +91,32 @@ public final class SimulatedTraffic {
     /** The mean size of a record's key and value, in bytes. */
     public double averageBytes() {
         return records.stream().mapToLong(sms -> sms.key().length + sms.value().length).average().orElse(0);
+    }
+
+    /** Distinct recipients among the records: the subscribers whose membership the pipeline keeps. */
+    public long subscribers() {
+        return records.stream().map(sms -> ByteBuffer.wrap(sms.key())).distinct().count();
+    }
+
+    /**
+     * The first {@code count} records as a paced run sends them: record {@code i} due at {@code startMs + i * 1000 /
+     * perSecond}, that time in the record's timestamp and in the event's {@code ts} alike, so that what the pipeline
+     * writes for it carries the time it was due to be sent.
+     */
+    public List<ProducerRecord<byte[], byte[]>> restamped(final int count, final long startMs, final double perSecond,
+                                                          final AvroSerdes serdes, final Topics topics) {
+        final String topic = topics.smsEvents.name();
+        final Deserializer<SmsEvent> deserializer = serdes.value(SmsEvent.class).deserializer();
+        final Serializer<SmsEvent> serializer = serdes.value(SmsEvent.class).serializer();
+        final List<ProducerRecord<byte[], byte[]>> paced = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            final RawSms sms = records.get(i);
+            final SmsEvent event = deserializer.deserialize(topic, sms.value());
+            final long due = startMs + (long) (i * 1000.0 / perSecond);
+            event.setTs(due);
+            paced.add(new ProducerRecord<>(topic, null, due, sms.key(), serializer.serialize(topic, event)));
+        }
+        return paced;
     }
 
     /**

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leakwatch", mixinStandardHelpOptions = true, version = "LeakWatch 0.1.0",
         description = "Detects leaks of app users' phone numbers from the SMS spam they start receiving.",
         subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class, ScoreCommand.class,
-                GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class, TrainCommand.class, EvalCommand.class,
+                GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
