@@ -1,5 +1,11 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.app.bench.BrokerView;
+import io.leakwatch.app.bench.DroppedRecords;
+import io.leakwatch.app.bench.HeapSampler;
+import io.leakwatch.app.bench.PassThrough;
+import io.leakwatch.app.bench.SimulatedTraffic;
+import io.leakwatch.app.bench.TimedRun;
 import io.leakwatch.app.broker.EmbeddedKafka;
 import io.leakwatch.app.broker.TopicSpec;
 import io.leakwatch.app.run.StreamsRunner;
@@ -21,14 +27,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * One broker, one input, many runs: starts an in-process KRaft broker and the schema registry, produces the simulated
@@ -142,7 +143,7 @@ final class EndToEndBench {
         final String applicationId = applicationId("passthrough", threads);
         final String sink = SINK_PREFIX + applicationId;
         kafka.createTopics(List.of(new TopicSpec(sink, settings.partitions(), false)));
-        final KafkaStreams streams = new KafkaStreams(passThroughTopology(sink), passThroughProperties(applicationId,
+        final KafkaStreams streams = new KafkaStreams(PassThrough.topology(topics.smsEvents.name(), sink), passThroughProperties(applicationId,
                 threads));
         streams.setUncaughtExceptionHandler(e ->
                 StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
@@ -158,14 +159,6 @@ final class EndToEndBench {
             streams.close(CLOSE_TIMEOUT);
             broker.deleteTopics(List.of(sink));
         }
-    }
-
-    private Topology passThroughTopology(final String sink) {
-        final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topics.smsEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("source-" + topics.smsEvents.name()))
-                .to(sink, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sink-passthrough"));
-        return builder.build();
     }
 
     private Properties passThroughProperties(final String applicationId, final int threads) {

@@ -1,5 +1,7 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.app.bench.Machine;
+import io.leakwatch.app.bench.RunFailedException;
 import io.leakwatch.topology.LeakWatchConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The end-to-end throughput harness: the full LeakWatch pipeline against a pass-through topology on the same

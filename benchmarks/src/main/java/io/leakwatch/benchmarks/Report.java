@@ -2,6 +2,7 @@ package io.leakwatch.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakwatch.app.bench.Machine;
 import io.leakwatch.app.run.StreamsRunner;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package io.leakwatch.benchmarks;
 
+import io.leakwatch.app.bench.DroppedRecords;
+
 /**
  * One completed, timed run over the whole input.
  *

@@ -2,6 +2,7 @@ package io.leakwatch.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leakwatch.app.bench.Machine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

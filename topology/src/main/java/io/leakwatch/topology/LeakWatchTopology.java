@@ -65,6 +65,29 @@ public final class LeakWatchTopology {
 
     private static final String DETECTOR_KEY = "all";
 
+    /**
+     * How much of the topology to build: the whole pipeline, or a prefix of it so that {@code ./leakwatch bench} can
+     * show what each stage adds. Each stage includes the ones before it; where a prefix stops, the records it would
+     * pass on end in a processor that drops them.
+     */
+    public enum Stage {
+        /** {@code sms.events} decoded, validated and pseudonymized; rejects go to {@code sms.dlq}, the rest stop. */
+        DECODE,
+        /** Plus classification, written to {@code sms.classified}. */
+        CLASSIFY,
+        /** Plus {@code sms.classified} read back, membership, and its events through {@code cohort-events-by-app}. */
+        MEMBERSHIP,
+        /** Plus the sender stage: {@code classified-by-sender}, hourly windows, {@code sender.stats}. */
+        SENDER,
+        /** Plus the cohort stage and the detector: the whole pipeline. */
+        FULL;
+
+        /** Whether a topology built up to this stage contains {@code stage}. */
+        public boolean includes(Stage stage) {
+            return compareTo(stage) >= 0;
+        }
+    }
+
     private LeakWatchTopology() {
     }
 
@@ -76,7 +99,17 @@ public final class LeakWatchTopology {
         return build(config, serdes, Classifiers.loadDefault(), listener);
     }
 
+    /** The topology up to {@code until}, with the bundled classifier. */
+    public static Topology build(LeakWatchConfig config, AvroSerdes serdes, PipelineListener listener, Stage until) {
+        return build(config, serdes, Classifiers.loadDefault(), listener, until);
+    }
+
     public static Topology build(LeakWatchConfig config, AvroSerdes serdes, RuleAwareClassifier classifier, PipelineListener listener) {
+        return build(config, serdes, classifier, listener, Stage.FULL);
+    }
+
+    private static Topology build(LeakWatchConfig config, AvroSerdes serdes, RuleAwareClassifier classifier, PipelineListener listener,
+                                  Stage until) {
         final StreamsBuilder builder = new StreamsBuilder();
         final Topics topics = new Topics(serdes);
         final AppDirectory apps = new AppDirectory();
@@ -85,11 +118,18 @@ public final class LeakWatchTopology {
 
         final StateStores stores = config.stateStores();
         addReferenceStores(builder, topics, serdes, apps, rules, compliance, stores, listener);
-        final KStream<String, ComplianceInput> complianceInputs = ingestAndClassify(builder, topics, serdes, config, apps, rules, compliance, listener);
-        final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
-        detectLeaks(builder, classified, topics, serdes, config, listener, stores);
-        summariseSenders(builder, classified, topics, serdes, config, listener, stores);
-        judgeCompliance(builder, complianceInputs, topics, serdes, config, compliance, stores);
+        final KStream<String, ComplianceInput> complianceInputs = ingestAndClassify(builder, topics, serdes, config, apps, rules, compliance,
+                listener, until);
+        if (until.includes(Stage.MEMBERSHIP)) {
+            final KStream<String, ClassifiedSms> classified = builder.stream(topics.classified.name(), topics.classified.consumed());
+            detectLeaks(builder, classified, topics, serdes, config, listener, stores, until);
+            if (until.includes(Stage.SENDER)) {
+                summariseSenders(builder, classified, topics, serdes, config, listener, stores);
+            }
+            if (until.includes(Stage.FULL)) {
+                judgeCompliance(builder, complianceInputs, topics, serdes, config, compliance, stores);
+            }
+        }
         return builder.build();
     }
 
@@ -111,9 +151,10 @@ public final class LeakWatchTopology {
                         rule -> ComplianceRules.isSetting(rule.getId()) ? compliance.problemOf(rule) : rules.problemOf(rule), listener));
     }
 
-    /** Returns what the compliance stage reads: marketing and notices as classified, and refusal replies. */
+    /** Returns what the compliance stage reads (marketing and notices as classified, and refusal replies); null before CLASSIFY. */
     private static KStream<String, ComplianceInput> ingestAndClassify(StreamsBuilder builder, Topics topics, AvroSerdes serdes, LeakWatchConfig config,
-                                          AppDirectory apps, RuleBook rules, ComplianceRules compliance, PipelineListener listener) {
+                                          AppDirectory apps, RuleBook rules, ComplianceRules compliance, PipelineListener listener,
+                                          Stage until) {
         final String source = topics.smsEvents.name();
         final Serde<SmsEvent> eventSerde = serdes.value(SmsEvent.class);
         final Map<String, KStream<String, Ingested>> branches = builder.stream(source, topics.smsEvents.consumed())
@@ -129,6 +170,11 @@ public final class LeakWatchTopology {
                 .peek((reason, letter) -> listener.deadLetter(reason), Named.as("count-dead-letter"))
                 .to(topics.deadLetters.name(), topics.deadLetters.produced());
 
+        if (!until.includes(Stage.CLASSIFY)) {
+            branches.get("ingest-accepted").foreach((token, result) -> { }, Named.as("stage-end-decode"));
+            branches.get("ingest-refusal").foreach((token, result) -> { }, Named.as("stage-end-refusal"));
+            return null;
+        }
         final KStream<String, ClassifiedSms> classified = branches.get("ingest-accepted")
                 .mapValues(result -> (Ingested.Accepted) result, Named.as("accepted"))
                 .processValues(() -> new ClassifyProcessor(rules, apps, listener), Named.as("classify"));
@@ -184,8 +230,16 @@ public final class LeakWatchTopology {
     }
 
     private static void detectLeaks(StreamsBuilder builder, KStream<String, ClassifiedSms> classified, Topics topics,
-                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StateStores stores) {
+                                    AvroSerdes serdes, LeakWatchConfig config, PipelineListener listener, StateStores stores, Stage until) {
         builder.addStateStore(stores.store(MembershipProcessor.STORE, serdes.value(MembershipList.class)));
+        final KStream<String, CohortEvent> byApp = classified
+                .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
+                .repartition(Repartitioned.<String, CohortEvent>as("cohort-events-by-app")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)));
+        if (!until.includes(Stage.FULL)) {
+            byApp.foreach((app, event) -> { }, Named.as("stage-end-membership"));
+            return;
+        }
         builder.addStateStore(stores.store(CohortProcessor.OPEN_STORE, serdes.value(CohortState.class)));
         builder.addStateStore(stores.store(CohortProcessor.REGISTRATIONS_STORE, serdes.value(RegistrationHistory.class)));
         builder.addStateStore(stores.store(CohortProcessor.BUCKETS_STORE, serdes.value(RegistrationBucket.class)));
@@ -194,10 +248,7 @@ public final class LeakWatchTopology {
         builder.addStateStore(stores.store(DetectorProcessor.INCIDENT_STORE, serdes.value(Incident.class)));
         builder.addStateStore(stores.store(DetectorProcessor.SENDER_FIRST_SEEN_STORE, Serdes.Long()));
 
-        final KStream<String, CohortStats> cohortStats = classified
-                .process(() -> new MembershipProcessor(config), Named.as("membership"), MembershipProcessor.STORE)
-                .repartition(Repartitioned.<String, CohortEvent>as("cohort-events-by-app")
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(CohortEvent.class)))
+        final KStream<String, CohortStats> cohortStats = byApp
                 .process(() -> new CohortProcessor(config), Named.as("cohort-stats"),
                         CohortProcessor.OPEN_STORE, CohortProcessor.REGISTRATIONS_STORE, CohortProcessor.BUCKETS_STORE,
                         CohortProcessor.SENDERS_STORE);

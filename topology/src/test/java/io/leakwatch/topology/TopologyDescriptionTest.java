@@ -43,6 +43,48 @@ class TopologyDescriptionTest {
                 "compliance.findings", "compliance-by-recipient-repartition", "compliance-partials-by-sender-repartition");
     }
 
+    @Test
+    void shouldBuildEachStagePrefixWithTheTopicsOfItsStagesOnly() {
+        final Set<String> decode = Set.of("sms.events", "sms.dlq", "apps", "rules");
+        assertThat(topicsOf(LeakWatchTopology.Stage.DECODE)).containsExactlyInAnyOrderElementsOf(decode);
+        assertThat(topicsOf(LeakWatchTopology.Stage.CLASSIFY)).containsExactlyInAnyOrderElementsOf(plus(decode, "sms.classified"));
+        assertThat(topicsOf(LeakWatchTopology.Stage.MEMBERSHIP))
+                .containsExactlyInAnyOrderElementsOf(plus(decode, "sms.classified", "cohort-events-by-app-repartition"));
+        assertThat(topicsOf(LeakWatchTopology.Stage.SENDER)).containsExactlyInAnyOrderElementsOf(plus(decode, "sms.classified",
+                "cohort-events-by-app-repartition", "classified-by-sender-repartition", "sender.stats"));
+        assertThat(topicsOf(LeakWatchTopology.Stage.FULL)).containsExactlyInAnyOrderElementsOf(topics(description));
+    }
+
+    @Test
+    void shouldOrderStagesSoThatEachIncludesTheOnesBefore() {
+        assertThat(LeakWatchTopology.Stage.SENDER.includes(LeakWatchTopology.Stage.MEMBERSHIP)).isTrue();
+        assertThat(LeakWatchTopology.Stage.SENDER.includes(LeakWatchTopology.Stage.SENDER)).isTrue();
+        assertThat(LeakWatchTopology.Stage.SENDER.includes(LeakWatchTopology.Stage.FULL)).isFalse();
+        assertThat(LeakWatchTopology.Stage.DECODE.includes(LeakWatchTopology.Stage.CLASSIFY)).isFalse();
+    }
+
+    private static Set<String> topicsOf(LeakWatchTopology.Stage stage) {
+        return topics(LeakWatchTopology.build(LeakWatchConfig.demo().withStateStores(StateStores.REPLAY_MEMORY),
+                new AvroSerdes(new InMemorySchemaRegistryClient()), PipelineListener.NONE, stage).describe());
+    }
+
+    private static Set<String> plus(Set<String> base, String... more) {
+        final Set<String> all = new TreeSet<>(base);
+        all.addAll(Set.of(more));
+        return all;
+    }
+
+    private static Set<String> topics(TopologyDescription description) {
+        final Set<String> topics = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+            sub.nodes().forEach(node -> collect(node, topics));
+        }
+        for (TopologyDescription.GlobalStore global : description.globalStores()) {
+            topics.addAll(global.source().topicSet());
+        }
+        return topics;
+    }
+
     private static void collect(TopologyDescription.Node node, Set<String> topics) {
         if (node instanceof TopologyDescription.Source source) {
             topics.addAll(source.topicSet());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Detects leaks of app users' phone numbers from the SMS spam they start receiving.",
         subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class, ScoreCommand.class,
                 ComplianceScoreCommand.class, GenerateCommand.class, EvaluateCommand.class, ClassifyCommand.class, TrainCommand.class,
-                EvalCommand.class, PseudonymCommand.class, RedriveCommand.class,
+                EvalCommand.class, PseudonymCommand.class, RedriveCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -45,8 +45,14 @@ public final class StreamsRunner implements AutoCloseable {
 
     public StreamsRunner(String bootstrapServers, String applicationId, Path stateDir, LeakWatchConfig config, AvroSerdes serdes,
                          MeterRegistry registry, Properties overrides) {
+        this(bootstrapServers, applicationId, stateDir, config, serdes, registry, overrides, LeakWatchTopology.Stage.FULL);
+    }
+
+    /** The topology built up to {@code until} ({@code ./leakwatch bench} times each prefix); otherwise as above. */
+    public StreamsRunner(String bootstrapServers, String applicationId, Path stateDir, LeakWatchConfig config, AvroSerdes serdes,
+                         MeterRegistry registry, Properties overrides, LeakWatchTopology.Stage until) {
         final MicrometerListener listener = new MicrometerListener(registry);
-        final Topology topology = LeakWatchTopology.build(config, serdes, listener);
+        final Topology topology = LeakWatchTopology.build(config, serdes, listener, until);
         LOG.info("topology:\n{}", topology.describe());
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
@@ -11,7 +11,7 @@ import javax.management.ObjectName;
  * would count; the report says how many. Read from the task metrics Kafka Streams registers in JMX, since the
  * pipeline's runner does not expose its {@code KafkaStreams}.
  */
-final class DroppedRecords {
+public final class DroppedRecords {
 
     private static final String TASK_METRICS = "kafka.streams:type=stream-task-metrics,*";
     private static final String ATTRIBUTE = "dropped-records-total";
@@ -20,7 +20,7 @@ final class DroppedRecords {
     }
 
     /** The sum over the running application's tasks; read it before the application closes. */
-    static long of(final String applicationId) {
+    public static long of(final String applicationId) {
         final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
             double total = 0;

@@ -1,11 +1,11 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 /** A measured run stopped or did not finish in time: the harness reports this instead of a number. */
-final class RunFailedException extends RuntimeException {
+public final class RunFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    RunFailedException(final String message) {
+    public RunFailedException(final String message) {
         super(message);
     }
 }

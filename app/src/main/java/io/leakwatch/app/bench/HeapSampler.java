@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The peak of used heap since the last {@link #reset()}, sampled every 200 ms on a daemon thread. Used heap includes
  * garbage not yet collected, so the peak is an upper bound on what a run needs, not its live set.
  */
-final class HeapSampler implements AutoCloseable {
+public final class HeapSampler implements AutoCloseable {
 
     private static final long PERIOD_MS = 200;
 
@@ -23,17 +23,17 @@ final class HeapSampler implements AutoCloseable {
         return thread;
     });
 
-    HeapSampler() {
+    public HeapSampler() {
         timer.scheduleAtFixedRate(this::sample, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts a new peak from the heap used now. */
-    void reset() {
+    public void reset() {
         peak.set(used());
     }
 
     /** The most heap seen in use since the last reset, in bytes. */
-    long peakBytes() {
+    public long peakBytes() {
         sample();
         return peak.get();
     }

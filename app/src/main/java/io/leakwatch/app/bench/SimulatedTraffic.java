@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import io.leakwatch.app.demo.DemoTraffic;
 import io.leakwatch.app.events.RawExport;
@@ -10,6 +10,7 @@ import io.leakwatch.simulator.SimulationResult;
 import io.leakwatch.simulator.Simulator;
 import io.leakwatch.topology.Topics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -35,7 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * timestamp and in the event's {@code ts} alike, so the same events arrive as densely as from a carrier {@code k}
  * times the size (the demo's 20,000 subscribers send about 220 SMS per partition and hour into 8 partitions).
  */
-final class SimulatedTraffic {
+public final class SimulatedTraffic {
 
     // a longer scenario is sized from the first one's event rate; the margin covers its day-to-day variation
     private static final double DAYS_MARGIN = 1.1;
@@ -58,7 +60,7 @@ final class SimulatedTraffic {
      * Simulates the scenario in {@code work} and serialises its first {@code events} events with {@code serdes}, their
      * event time compressed {@code timeCompression} times.
      */
-    static SimulatedTraffic simulate(final int events, final int timeCompression, final Path work,
+    public static SimulatedTraffic simulate(final int events, final int timeCompression, final Path work,
                                      final AvroSerdes serdes, final Topics topics) throws IOException {
         final Scenario demo = Scenario.read(DemoTraffic.writeBundledScenario(work));
         final Path out = work.resolve("simulation");
@@ -77,25 +79,51 @@ final class SimulatedTraffic {
     }
 
     /** How many SMS records there are. */
-    int size() {
+    public int size() {
         return records.size();
     }
 
     /** From the earliest event's time to the latest's, after compression. */
-    Duration eventTimeSpan() {
+    public Duration eventTimeSpan() {
         return eventTimeSpan;
     }
 
     /** The mean size of a record's key and value, in bytes. */
-    double averageBytes() {
+    public double averageBytes() {
         return records.stream().mapToLong(sms -> sms.key().length + sms.value().length).average().orElse(0);
+    }
+
+    /** Distinct recipients among the records: the subscribers whose membership the pipeline keeps. */
+    public long subscribers() {
+        return records.stream().map(sms -> ByteBuffer.wrap(sms.key())).distinct().count();
+    }
+
+    /**
+     * The first {@code count} records as a paced run sends them: record {@code i} due at {@code startMs + i * 1000 /
+     * perSecond}, that time in the record's timestamp and in the event's {@code ts} alike, so that what the pipeline
+     * writes for it carries the time it was due to be sent.
+     */
+    public List<ProducerRecord<byte[], byte[]>> restamped(final int count, final long startMs, final double perSecond,
+                                                          final AvroSerdes serdes, final Topics topics) {
+        final String topic = topics.smsEvents.name();
+        final Deserializer<SmsEvent> deserializer = serdes.value(SmsEvent.class).deserializer();
+        final Serializer<SmsEvent> serializer = serdes.value(SmsEvent.class).serializer();
+        final List<ProducerRecord<byte[], byte[]>> paced = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            final RawSms sms = records.get(i);
+            final SmsEvent event = deserializer.deserialize(topic, sms.value());
+            final long due = startMs + (long) (i * 1000.0 / perSecond);
+            event.setTs(due);
+            paced.add(new ProducerRecord<>(topic, null, due, sms.key(), serializer.serialize(topic, event)));
+        }
+        return paced;
     }
 
     /**
      * Writes the watched apps to {@code apps} and the SMS to {@code sms.events}, and waits until the broker has
      * acknowledged every record.
      */
-    void produce(final String bootstrapServers, final Topics topics) {
+    public void produce(final String bootstrapServers, final Topics topics) {
         final Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 20,

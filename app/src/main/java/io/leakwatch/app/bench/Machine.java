@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +19,12 @@ import java.util.Optional;
  * @param maxHeapMib the JVM's maximum heap
  * @param jdk        vendor and full version of the running JDK
  */
-record Machine(int cores, String cpu, String os, long memoryMib, long maxHeapMib, String jdk) {
+public record Machine(int cores, String cpu, String os, long memoryMib, long maxHeapMib, String jdk) {
 
     private static final long MIB = 1024 * 1024;
 
     /** The machine this JVM runs on. */
-    static Machine current() {
+    public static Machine current() {
         final Runtime runtime = Runtime.getRuntime();
         return new Machine(runtime.availableProcessors(), readCpuModel().orElse("unknown"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), readMemoryMib().orElse(-1L),
@@ -32,7 +32,7 @@ record Machine(int cores, String cpu, String os, long memoryMib, long maxHeapMib
     }
 
     /** One line for a report. */
-    String describe() {
+    public String describe() {
         final String memory = memoryMib < 0 ? "" : String.format(Locale.ROOT, ", %,d MiB RAM", memoryMib);
         return String.format(Locale.ROOT, "%d cores (%s), %s%s; JDK %s, max heap %,d MiB",
                 cores, cpu, os, memory, jdk, maxHeapMib);

@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -13,7 +13,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * output appeared, when it completed and when it drained. A run that stops, or that has not drained within the
  * timeout, throws {@link RunFailedException} with how far it got: a partial number is never a result.
  */
-final class TimedRun {
+public final class TimedRun {
 
     // a poll is two or three admin requests; every 100 ms they cost the broker next to nothing
     private static final long POLL_MS = 100;
@@ -24,7 +24,7 @@ final class TimedRun {
     }
 
     /** How far a run has got, as the broker sees it. */
-    interface Probe {
+    public interface Probe {
         Progress poll();
     }
 
@@ -35,11 +35,11 @@ final class TimedRun {
      * @param complete  whether the run has done what it is timed for
      * @param drained   whether, besides, every stage of it has consumed and committed all of its input
      */
-    record Progress(long outputs, boolean complete, boolean drained) {
+    public record Progress(long outputs, boolean complete, boolean drained) {
     }
 
     /** Seconds from start to the first output, to completion and to drained, and the outputs at the end. */
-    record Timing(double firstOutputSeconds, double completedSeconds, double drainedSeconds, long outputs) {
+    public record Timing(double firstOutputSeconds, double completedSeconds, double drainedSeconds, long outputs) {
     }
 
     /**
@@ -49,7 +49,7 @@ final class TimedRun {
      * @param state   the application's state, checked at every poll
      * @param timeout how long the run may take from start to drained
      */
-    static Timing time(final String label, final Runnable start, final Supplier<KafkaStreams.State> state,
+    public static Timing time(final String label, final Runnable start, final Supplier<KafkaStreams.State> state,
                        final Probe probe, final Duration timeout) {
         final long startedAt = System.nanoTime();
         start.run();

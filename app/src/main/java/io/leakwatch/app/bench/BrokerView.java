@@ -1,4 +1,4 @@
-package io.leakwatch.benchmarks;
+package io.leakwatch.app.bench;
 
 import io.leakwatch.app.broker.EmbeddedKafka;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Record counts are end offsets, which equal records written only without transactions: the harness runs
  * at-least-once.
  */
-final class BrokerView implements AutoCloseable {
+public final class BrokerView implements AutoCloseable {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MS = 50;
@@ -35,17 +35,17 @@ final class BrokerView implements AutoCloseable {
     private final Admin admin;
     private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
 
-    BrokerView(final EmbeddedKafka kafka) {
+    public BrokerView(final EmbeddedKafka kafka) {
         this.admin = kafka.admin();
     }
 
     /** The sum of the end offsets of every partition of {@code topics}. */
-    long endOffsetSum(final Collection<String> topics) {
+    public long endOffsetSum(final Collection<String> topics) {
         return endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Whether {@code group} has committed, on every partition of {@code topics}, the end offset. */
-    boolean committedToEnd(final String group, final Collection<String> topics) {
+    public boolean committedToEnd(final String group, final Collection<String> topics) {
         final Map<TopicPartition, OffsetAndMetadata> committed =
                 await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), "offsets of " + group);
         return endOffsets(topics).entrySet().stream().allMatch(end -> {
@@ -55,14 +55,14 @@ final class BrokerView implements AutoCloseable {
     }
 
     /** The names of the topics that exist now and start with {@code prefix}. */
-    Set<String> topicsStartingWith(final String prefix) {
+    public Set<String> topicsStartingWith(final String prefix) {
         return await(admin.listTopics().names(), "topic names").stream()
                 .filter(name -> name.startsWith(prefix))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Deletes {@code topics} and waits until the broker no longer lists them, so that they can be created again. */
-    void deleteTopics(final Collection<String> topics) {
+    public void deleteTopics(final Collection<String> topics) {
         if (topics.isEmpty()) {
             return;
         }
