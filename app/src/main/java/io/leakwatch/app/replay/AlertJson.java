@@ -62,14 +62,6 @@ public final class AlertJson {
             pooled.put("expectedShare", e.getNewSenders().getExpectedShare());
             pooled.put("pValue", e.getNewSenders().getPValue());
         }
-        if (e.getCategorySlice() != null) {
-            final ObjectNode slice = node.putObject("categorySlice");
-            slice.put("category", e.getCategorySlice().getCategory());
-            slice.put("messages", e.getCategorySlice().getMessages());
-            slice.put("expected", round(e.getCategorySlice().getExpected()));
-            slice.put("rateRatioLower", round(e.getCategorySlice().getRateRatioLower()));
-            slice.put("pValue", e.getCategorySlice().getPValue());
-        }
         final ArrayNode explained = node.putArray("explainedAway");
         e.getExplainedAway().forEach(explained::add);
         final ArrayNode buyers = node.putArray("buyers");

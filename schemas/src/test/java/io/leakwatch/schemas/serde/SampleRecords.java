@@ -4,7 +4,6 @@ import io.leakwatch.schemas.AlertStatus;
 import io.leakwatch.schemas.App;
 import io.leakwatch.schemas.BuyerEvidence;
 import io.leakwatch.schemas.Category;
-import io.leakwatch.schemas.CategorySliceEvidence;
 import io.leakwatch.schemas.ClassifiedSms;
 import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.DeadLetter;
@@ -44,8 +43,7 @@ final class SampleRecords {
         final BuyerEvidence buyer = new BuyerEvidence("10690001", 25L, 3L, 8.5, 0.001, Category.MARKETING, "fp-loan",
             "text+sender-behaviour");
         final Evidence evidence = new Evidence("recent", 6, 720L, 180L, 21.5, 8.37, 5.1, 1e-12, 90_000L, 2_700L,
-            4.5, null, new PooledSenderEvidence(9L, 9L, 0.012, 1e-17),
-            new CategorySliceEvidence("ADULT", 14L, 2.5, 1.8, 1e-9), 150L, 30L, List.of("meituan"), List.of(buyer));
+            4.5, null, new PooledSenderEvidence(9L, 9L, 0.012, 1e-17), 150L, 30L, List.of("meituan"), List.of(buyer));
         return List.of(
             app(),
             new App("anon", "Anon", "Anon", List.of(), null),

@@ -377,7 +377,6 @@ public final class DetectorProcessor implements Processor<String, CohortStats, S
                 .setMedianHoursToFirstSpam(signal.medianHoursToFirstSpam())
                 .setControlMedianHoursToFirstSpam(signal.controlMedianHoursToFirstSpam())
                 .setNewSenders(signal.newSenders())
-                .setCategorySlice(signal.categorySlice())
                 .setExposedByText(signal.exposedByText())
                 .setExposedBySenderBehaviour(signal.exposedBySenderBehaviour())
                 .setExplainedAway(signal.explainedAway())

@@ -1,9 +1,8 @@
 package io.leakwatch.topology.alert;
 
-import io.leakwatch.schemas.BuyerEvidence;
 import io.leakwatch.classifier.analysis.SenderType;
+import io.leakwatch.schemas.BuyerEvidence;
 import io.leakwatch.schemas.Category;
-import io.leakwatch.schemas.CategorySliceEvidence;
 import io.leakwatch.schemas.CohortStats;
 import io.leakwatch.schemas.PooledSenderEvidence;
 import io.leakwatch.schemas.SenderExposure;
@@ -35,9 +34,8 @@ public final class LeakEvaluator {
 
     /** One app found leaking, with the evidence of its strongest window. */
     public record Signal(String app, String stratum, int windowBuckets, long windowStart, RateTest rate,
-                         List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, CategorySliceEvidence categorySlice,
-                         List<String> explainedAway, Double medianHoursToFirstSpam, Double controlMedianHoursToFirstSpam,
-                         long exposedByText, long exposedBySenderBehaviour) {
+                         List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, List<String> explainedAway, Double medianHoursToFirstSpam,
+                         Double controlMedianHoursToFirstSpam, long exposedByText, long exposedBySenderBehaviour) {
     }
 
     /**
@@ -81,8 +79,7 @@ public final class LeakEvaluator {
     static final String SIGNAL_TEXT = "text";
     static final String SIGNAL_BEHAVIOUR = "sender-behaviour";
 
-    private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, PooledSenderEvidence newSenders,
-                             CategorySliceEvidence slice, double strength) {
+    private record Candidate(String app, RateTest rate, List<BuyerEvidence> buyers, PooledSenderEvidence newSenders, double strength) {
     }
 
     private static final String TOTALS_PREFIX = MembershipProcessor.TOTALS_PREFIX;
@@ -214,7 +211,7 @@ public final class LeakEvaluator {
                 }
             }
             signals.add(new Signal(strongest.app(), stratum, window, own.firstBucketStart(), strongest.rate(), strongest.buyers(),
-                    strongest.newSenders(), strongest.slice(),
+                    strongest.newSenders(),
                     explained, median(own.histogram()), median(controlHistogram(totals, strongest.app())),
                     own.exposed() - own.byBehaviour(), own.byBehaviour()));
         }
@@ -252,8 +249,6 @@ public final class LeakEvaluator {
             pooledNew.put(e.getKey(), pooled(e.getKey(), appTests, newSenders, newSpam));
         }
         final Map<String, List<BuyerEvidence>> buyers = buyersByApp(senderTests, totals);
-        final Map<String, CategorySliceEvidence> slices = recent ? categorySlices(senderTests, totals, residual, allMembers, alpha)
-                : Map.of();
         final Map<String, Candidate> result = new TreeMap<>();
         for (Map.Entry<String, RateTest> e : rates.entrySet()) {
             final RateTest rate = e.getValue();
@@ -272,59 +267,19 @@ public final class LeakEvaluator {
             // The pooled test is strong on its own; it only needs the cohort's exposure to be above the control's at all.
             final boolean freshOk = fresh != null && fresh.inCohort() >= config.minBuyerHits() && fresh.pValue() <= alpha
                     && rate.rateRatio() > 1.0;
-            final CategorySliceEvidence slice = slices.get(e.getKey());
-            if (rateOk || buyerOk || freshOk || slice != null) {
+            if (rateOk || buyerOk || freshOk) {
                 final List<BuyerEvidence> evidence = freshOk ? withFreshBuyers(appBuyers, senderTests, e.getKey(), newSenders, fresh, totals)
                         : appBuyers;
                 final double strength = -Math.log10(Math.max(rate.pValue(), 1e-300)) - Math.log10(Math.max(strongestQ, 1e-300))
-                        - (freshOk ? Math.log10(Math.max(fresh.pValue(), 1e-300)) : 0.0)
-                        - (slice != null ? Math.log10(Math.max(slice.getPValue(), 1e-300)) : 0.0);
+                        - (freshOk ? Math.log10(Math.max(fresh.pValue(), 1e-300)) : 0.0);
                 final PooledSenderEvidence pooled = freshOk
                         ? PooledSenderEvidence.newBuilder().setMessagesInCohort(fresh.inCohort())
                                 .setMessagesSent(fresh.inCohort() + fresh.elsewhere()).setExpectedShare(fresh.expectedShare())
                                 .setPValue(fresh.pValue()).build()
                         : null;
-                result.put(e.getKey(), new Candidate(e.getKey(), rate, evidence, pooled, slice, strength));
+                result.put(e.getKey(), new Candidate(e.getKey(), rate, evidence, pooled, strength));
             }
         }
-        return result;
-    }
-
-    /**
-     * Per app, the strongest category slice that passes the rate bar: the messages of the senders whose main
-     * category is one category, into the app's recent registrants (less what it shares with accepted apps),
-     * against the same category into the other apps' recent registrants. A buyer group's texts are mostly of one
-     * kind; background spam of that kind is a fraction of all spam, so its excess shows before the whole rate's.
-     * Bonferroni over the categories on top of the level of the rate test.
-     */
-    private Map<String, CategorySliceEvidence> categorySlices(List<SenderTest> tests, Map<String, Totals> totals,
-                                                              Map<String, double[]> residual, double allMembers, double alpha) {
-        final Map<String, Map<Category, Long>> byApp = new TreeMap<>();
-        final Map<Category, Long> all = new TreeMap<>();
-        for (SenderTest t : tests) {
-            final Category category = argMax(totals.get(t.app()).senders().get(t.sender()).categories, Category.MARKETING);
-            byApp.computeIfAbsent(t.app(), a -> new TreeMap<>()).merge(category, t.inCohort(), Long::sum);
-            all.merge(category, t.inCohort(), Long::sum);
-        }
-        final double level = alpha / Category.values().length;
-        final Map<String, CategorySliceEvidence> result = new TreeMap<>();
-        byApp.forEach((app, counts) -> {
-            final double n = residual.get(app)[0];
-            RateTest best = null;
-            Category bestCategory = null;
-            for (Map.Entry<Category, Long> c : counts.entrySet()) {
-                final RateTest test = RateTest.of(c.getValue(), n, all.get(c.getKey()) - c.getValue(), allMembers - n, level);
-                if (test.k() >= config.minExposed() && test.rateRatioLower() >= config.minRateRatio()
-                        && (best == null || test.pValue() < best.pValue())) {
-                    best = test;
-                    bestCategory = c.getKey();
-                }
-            }
-            if (best != null) {
-                result.put(app, CategorySliceEvidence.newBuilder().setCategory(bestCategory.name()).setMessages(best.k())
-                        .setExpected(best.expected()).setRateRatioLower(best.rateRatioLower()).setPValue(best.pValue()).build());
-            }
-        });
         return result;
     }
 

@@ -168,33 +168,6 @@ class LeakEvaluatorTest {
     }
 
     @Test
-    void shouldSignalFromOneCategoryWhenItsSendersEachLookRandomAndTheWholeRateIsDiluted() {
-        final SortedMap<String, List<CohortStats>> histories = clubOf(List.of("app04"));
-
-        final List<LeakEvaluator.Signal> signals = evaluator.evaluate(histories);
-
-        assertThat(signals).singleElement().satisfies(signal -> {
-            assertThat(signal.app()).isEqualTo("app04");
-            assertThat(signal.stratum()).isEqualTo("recent");
-            assertThat(signal.categorySlice()).as("the slice that carried it is in the evidence").isNotNull();
-            assertThat(signal.categorySlice().getCategory()).isEqualTo("ADULT");
-            assertThat(signal.categorySlice().getMessages()).isEqualTo(9);
-            assertThat(signal.buyers()).as("no club sender is enriched enough on its own").isEmpty();
-            assertThat(signal.rate().rateRatioLower()).as("the rate of all spam alone is no evidence").isLessThan(1.5);
-        });
-    }
-
-    @Test
-    void shouldStayQuietWhenOneCategoryRisesInEveryCohortAlike() {
-        final List<String> all = new ArrayList<>();
-        for (int a = 1; a <= 12; a++) {
-            all.add(String.format(java.util.Locale.ROOT, "app%02d", a));
-        }
-
-        assertThat(evaluator.evaluate(clubOf(all))).isEmpty();
-    }
-
-    @Test
     void shouldJudgeAMobileNumberThatSpamsStrangersInBulkByAllItSendsButAPortOnlyByItsSpam() {
         final List<SenderExposure> senders = List.of(
                 SenderExposure.newBuilder(sender("13800138000", 3, Map.of())).setRecipients(12).setContacts(9).build(),
@@ -205,29 +178,6 @@ class LeakEvaluatorTest {
                 .setWindowStart(T0).setWindowEnd(T0 + HOUR).setRecent(stratum(0, 0)).setAll(stratum(0, 0)).setSenders(senders).build()));
 
         assertThat(LeakEvaluator.bulkSenders(shards, 5)).containsExactlyInAnyOrder("13800138000", "10690009");
-    }
-
-    /**
-     * Twelve quiet apps whose background is MARKETING; in the last three buckets three ADULT senders a bucket
-     * each send one message to a recent registrant of every target app and thirty to the rest of the population.
-     */
-    private static SortedMap<String, List<CohortStats>> clubOf(List<String> targets) {
-        final SortedMap<String, List<CohortStats>> histories = quietApps(12);
-        histories.values().forEach(stats -> stats.forEach(s -> s.getSenders().forEach(e -> e.setCategory(Category.MARKETING))));
-        final Map<String, Long> club = new TreeMap<>();
-        for (int i = 1; i <= 3; i++) {
-            club.put("club-" + i, 1L);
-        }
-        targets.forEach(app -> spike(app, histories, club, Map.of()));
-        final Map<String, Long> totals = new TreeMap<>();
-        club.keySet().forEach(sender -> totals.put(sender, 30L));
-        addSpamTotals(histories, totals);
-        histories.get("*0").forEach(s -> s.getSenders().forEach(e -> {
-            if (e.getSender().equals("background")) {
-                e.setCategory(Category.MARKETING);
-            }
-        }));
-        return histories;
     }
 
     /** Quiet apps, and buyer-1 sending two messages an hour, every one into app07's cohort: a weak leak. */
