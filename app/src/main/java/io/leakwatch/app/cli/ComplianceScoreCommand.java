@@ -1,6 +1,8 @@
 package io.leakwatch.app.cli;
 
 import io.leakwatch.app.compliance.ComplianceScore;
+import io.leakwatch.topology.LeakWatchConfig;
+import io.leakwatch.topology.ingest.Pseudonymizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +20,9 @@ final class ComplianceScoreCommand implements Callable<Integer> {
     @Option(names = "--findings", required = true, description = "Findings written by replay --findings (JSON Lines).")
     private Path findings;
 
+    @Option(names = "--config", description = "Properties file with the leakwatch.hmac.key the replay ran with (default: the demo key, as replay).")
+    private Path config;
+
     @Option(names = "--min", defaultValue = "0.95", description = "Exit 1 when a rule's precision or recall is below this (default ${DEFAULT-VALUE}).")
     private double min;
 
@@ -28,7 +33,8 @@ final class ComplianceScoreCommand implements Callable<Integer> {
                 throw new IllegalArgumentException((file == truth ? "--truth" : "--findings") + ": no such file: " + file);
             }
         }
-        final List<ComplianceScore.Row> rows = ComplianceScore.score(truth, findings);
+        final LeakWatchConfig settings = ConfigFiles.load(config, true);
+        final List<ComplianceScore.Row> rows = ComplianceScore.score(truth, findings, new Pseudonymizer(settings.hmacKey())::pseudonymizeSender);
         System.out.print(ComplianceScore.table(rows));
         return rows.stream().allMatch(r -> r.precision() >= min && r.recall() >= min) ? 0 : 1;
     }

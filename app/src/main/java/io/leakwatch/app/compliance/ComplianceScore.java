@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Holds a replay's compliance findings against a simulation's truth: per rule, the senders found against the senders
@@ -37,8 +38,12 @@ public final class ComplianceScore {
     private ComplianceScore() {
     }
 
-    /** Per rule of the truth, in its order. */
-    public static List<Row> score(Path truthFile, Path findingsFile) throws IOException {
+    /**
+     * Per rule of the truth, in its order.
+     *
+     * @param senderForm how ingest writes a sender (mobile numbers become {@code m:<token>}), applied to the truth's raw senders
+     */
+    public static List<Row> score(Path truthFile, Path findingsFile, UnaryOperator<String> senderForm) throws IOException {
         final JsonNode compliance = JSON.readTree(truthFile.toFile()).path("compliance");
         if (compliance.isMissingNode()) {
             throw new IllegalArgumentException("--truth: " + truthFile + " has no compliance block (a scenario without one?)");
@@ -55,7 +60,7 @@ public final class ComplianceScore {
         while (rules.hasNext()) {
             final Map.Entry<String, JsonNode> rule = rules.next();
             final Set<String> truth = new TreeSet<>();
-            rule.getValue().forEach(sender -> truth.add(sender.asText()));
+            rule.getValue().forEach(sender -> truth.add(senderForm.apply(sender.asText())));
             final Set<String> foundHere = found.getOrDefault(rule.getKey(), Set.of());
             final Set<String> correct = new TreeSet<>(foundHere);
             correct.retainAll(truth);
