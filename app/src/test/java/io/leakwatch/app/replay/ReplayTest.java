@@ -132,11 +132,15 @@ class ReplayTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no changelogs");
     }
 
+    /**
+     * For the watcher: a file RocksDB deletes during the walk makes it throw, and a scheduled task that throws is never
+     * run again, so such a look counts nothing and the next one tries again.
+     */
     private static long uncheckedRocksDbFilesUnder(Path dir) {
         try {
             return rocksDbFilesUnder(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 
