@@ -60,7 +60,7 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         }
         if (sms.getOtp() && sms.getApp() != null) {
             register(record.key(), sms);
-        } else if (isSpam(sms.getCategory())) {
+        } else if (isSpam(sms.getCategory()) && !toOwnUser(record.key(), sms)) {
             countSender(record.key(), sms, true);
             expose(record.key(), sms);
         } else if (mayBeExposure(sms) && countSender(record.key(), sms, false)) {
@@ -78,6 +78,19 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         }
         return sms.getCategory() == Category.NORMAL
                 || sms.getCategory() == Category.TRANSACTIONAL && SenderType.of(sms.getSender()) == SenderType.MOBILE;
+    }
+
+    /**
+     * Whether a known app sends to one of its own users: its business with its customer, no exposure of any cohort
+     * the user belongs to, and not counted in its spam to anyone either, so that the share of spam reaching a
+     * cohort is taken over the spam that could expose one.
+     */
+    private boolean toOwnUser(String token, ClassifiedSms sms) {
+        if (sms.getApp() == null) {
+            return false;
+        }
+        final MembershipList list = store.get(token);
+        return list != null && list.getEntries().stream().anyMatch(m -> m.getApp().equals(sms.getApp()) && m.getRegisteredAt() <= sms.getTs());
     }
 
     static boolean isSpam(Category category) {
@@ -113,7 +126,6 @@ public final class MembershipProcessor implements Processor<String, ClassifiedSm
         final long bucket = Math.floorDiv(ts, bucketMs);
         boolean changed = prune(list, ts);
         for (Membership member : list.getEntries()) {
-            // An app's own marketing to its users is not a leak.
             if (member.getApp().equals(spam.getApp()) || member.getRegisteredAt() > ts) {
                 continue;
             }

@@ -125,6 +125,23 @@ class CohortStatsTest {
     }
 
     @Test
+    void shouldNotCountAnAppsOwnMarketingToItsUsersAsExposureOfTheOtherAppsTheyJoined() {
+        lw.send(T0 + 5 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
+        lw.send(T0 + 6 * MINUTE, "1069002", "13800138000", ELEME_OTP);
+        lw.send(T0 + 7 * MINUTE, "1069002", "13800138001", ELEME_OTP);
+        lw.send(T0 + 20 * MINUTE, "1069001", "13800138000", OWN_MARKETING);
+        lw.send(T0 + 21 * MINUTE, "1069001", "13800138001", OWN_MARKETING);
+        lw.send(T0 + HOUR + 6 * MINUTE, "1069002", "13800138003", ELEME_OTP);
+
+        final CohortStats eleme = byApp(lw.cohortStats()).get("eleme");
+        assertThat(eleme.getRecent().getMembers()).isEqualTo(2);
+        assertThat(eleme.getAll().getExposed())
+                .as("meiyou marketing to its own user is no exposure of eleme; to eleme's user who never joined meiyou it is").isEqualTo(1);
+        assertThat(eleme.getAll().getSharedExposed()).isEmpty();
+        assertThat(eleme.getSenders()).singleElement().satisfies(s -> assertThat(s.getExposed()).isEqualTo(1));
+    }
+
+    @Test
     void shouldNotExposeSomeoneWhoIsNoMember() {
         lw.send(T0 + 10 * MINUTE, "1069001", "13800138000", MEIYOU_OTP);
         lw.send(T0 + 20 * MINUTE, "1069999", "13999999999", SPAM);
